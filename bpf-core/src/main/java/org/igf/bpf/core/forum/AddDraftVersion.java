@@ -1,0 +1,15 @@
+package org.igf.bpf.core.forum;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.igf.bpf.core.shared.Actor;
+import org.igf.bpf.core.shared.Attributed;
+
+import java.time.Instant;
+
+/** Adds a version of the draft outcome document; answers the new version number. */
+public record AddDraftVersion(@TargetAggregateIdentifier ForumId forumId,
+        String title,
+        String text,
+        Actor by,
+        Instant at) implements Attributed {
+}

@@ -1,0 +1,122 @@
+package org.igf.bpf.workflow.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.igf.bpf.core.forum.ForumAggregate;
+import org.igf.bpf.core.forum.ForumGates;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Clock;
+
+/**
+ * Axon on the shared PostgreSQL: JDBC event store and token store with snake_case tables (DDL in
+ * the Flyway migration V1), JSON payloads, the forum aggregate, attribution metadata on every
+ * message, and the gate thresholds injected into the aggregate's command handlers.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** Events as readable JSON; instants as ISO-8601 strings so the stored payloads read well in SQL. */
+    private static Serializer jsonSerializer() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jsonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jsonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jsonSerializer();
+    }
+
+    @Bean
+    public ConfigurerModule forumAggregateModule() {
+        return configurer -> configurer.configureAggregate(ForumAggregate.class);
+    }
+
+    @Bean
+    public ForumGates forumGates(@Value("${bpf.gates.min-experts:3}") int minExperts,
+                                 @Value("${bpf.gates.min-stakeholder-groups:3}") int minStakeholderGroups) {
+        return new ForumGates(minExperts, minStakeholderGroups);
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CorrelationDataProvider attributionProvider() {
+        return new SimpleCorrelationDataProvider(MessageAttribution.KEYS.toArray(String[]::new));
+    }
+
+    @Bean
+    public MessageAttribution messageAttribution(CommandBus commandBus) {
+        MessageAttribution attribution = new MessageAttribution();
+        commandBus.registerDispatchInterceptor(attribution);
+        return attribution;
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,97 @@
+package org.igf.bpf.workflow.lifecycle;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.igf.bpf.core.forum.CreateForum;
+import org.igf.bpf.core.forum.ForumId;
+import org.igf.bpf.core.forum.Stage;
+import org.igf.bpf.core.forum.StageConflict;
+import org.igf.bpf.core.shared.Actor;
+import org.igf.bpf.core.shared.RuleViolation;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Date;
+
+/**
+ * Opens forums and moves them from stage to stage. Each call is one transaction over Camunda and the
+ * event store: the task completion, the command its delegate sends, and the event the aggregate
+ * applies commit together or not at all.
+ */
+@Service
+public class ForumLifecycle {
+
+    private final CommandGateway commands;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    public ForumLifecycle(CommandGateway commands, RuntimeService runtime, TaskService tasks) {
+        this.commands = commands;
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    /** Records the new forum and starts its process instance, business key = forum id. */
+    @Transactional
+    public ForumId open(CreateForum command) {
+        commands.sendAndWait(command);
+        runtime.startProcessInstanceByKey(BpfLifecycle.PROCESS_KEY, command.forumId().value());
+        return command.forumId();
+    }
+
+    /**
+     * Completes the user task of the stage the caller expects to leave. A caller whose view is stale
+     * gets a {@link StageConflict}; a gate the aggregate refuses surfaces as its {@link RuleViolation}
+     * and the task stays open.
+     */
+    @Transactional
+    public Stage advance(ForumId forumId, Stage from, StageInputs inputs, Actor actor) {
+        Task task = tasks.createTaskQuery()
+                .processDefinitionKey(BpfLifecycle.PROCESS_KEY)
+                .processInstanceBusinessKey(forumId.value())
+                .active()
+                .singleResult();
+        Stage current = task == null ? Stage.CONCLUDED
+                : BpfLifecycle.stageOfUserTask(task.getTaskDefinitionKey()).orElseThrow();
+        if (current != from) {
+            throw new StageConflict(from, current);
+        }
+        if (task == null) {
+            throw new RuleViolation("forum.transition-not-allowed", "The forum is concluded; there is no stage after it.");
+        }
+        tasks.complete(task.getId(), variables(inputs, actor));
+        return currentStage(forumId);
+    }
+
+    /** The stage whose user task is waiting, or CONCLUDED when the process has ended. */
+    @Transactional(readOnly = true)
+    public Stage currentStage(ForumId forumId) {
+        Task task = tasks.createTaskQuery()
+                .processDefinitionKey(BpfLifecycle.PROCESS_KEY)
+                .processInstanceBusinessKey(forumId.value())
+                .active()
+                .singleResult();
+        return task == null ? Stage.CONCLUDED : BpfLifecycle.stageOfUserTask(task.getTaskDefinitionKey()).orElseThrow();
+    }
+
+    private static VariableMap variables(StageInputs inputs, Actor actor) {
+        VariableMap variables = Variables.createVariables()
+                .putValueTyped(BpfLifecycle.ACTOR_NAME, Variables.stringValue(actor.name(), true))
+                .putValueTyped(BpfLifecycle.ACTOR_ROLE, Variables.stringValue(actor.role(), true));
+        if (inputs.consultationClosesAt() != null) {
+            // persisted: the boundary timer reads it when the consultation task is created
+            variables.putValue(BpfLifecycle.CONSULTATION_CLOSES_AT, Date.from(inputs.consultationClosesAt()));
+        }
+        if (inputs.presentedAt() != null) {
+            variables.putValueTyped(BpfLifecycle.PRESENTED_AT, Variables.dateValue(Date.from(inputs.presentedAt()), true));
+        }
+        if (inputs.session() != null) {
+            variables.putValueTyped(BpfLifecycle.SESSION, Variables.stringValue(inputs.session(), true));
+        }
+        return variables;
+    }
+}

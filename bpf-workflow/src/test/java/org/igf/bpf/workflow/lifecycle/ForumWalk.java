@@ -1,0 +1,61 @@
+package org.igf.bpf.workflow.lifecycle;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.igf.bpf.core.forum.AddDraftVersion;
+import org.igf.bpf.core.forum.CreateForum;
+import org.igf.bpf.core.forum.ForumId;
+import org.igf.bpf.core.forum.RegisterExpert;
+import org.igf.bpf.core.forum.Stage;
+import org.igf.bpf.core.forum.StakeholderGroup;
+import org.igf.bpf.core.shared.Actor;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Small helpers that bring a forum to a stage the way users would. */
+final class ForumWalk {
+
+    static final Actor SECRETARIAT = new Actor("secretariat", "SECRETARIAT");
+    static final Actor COORDINATOR = new Actor("coordinator", "COORDINATOR");
+
+    private final ForumLifecycle lifecycle;
+    private final CommandGateway commands;
+
+    ForumWalk(ForumLifecycle lifecycle, CommandGateway commands) {
+        this.lifecycle = lifecycle;
+        this.commands = commands;
+    }
+
+    ForumId aNewForum() {
+        return lifecycle.open(new CreateForum(ForumId.random(), 2015, "IPv6", List.of("coordinator"), SECRETARIAT, Instant.now()));
+    }
+
+    void registerBalancedExperts(ForumId forum) {
+        register(forum, "Ana", StakeholderGroup.GOVERNMENT);
+        register(forum, "Ben", StakeholderGroup.CIVIL_SOCIETY);
+        register(forum, "Chen", StakeholderGroup.TECHNICAL_COMMUNITY);
+    }
+
+    void register(ForumId forum, String name, StakeholderGroup group) {
+        commands.sendAndWait(new RegisterExpert(forum, name, group, "Org", COORDINATOR, Instant.now()));
+    }
+
+    void addDraft(ForumId forum) {
+        commands.sendAndWait(new AddDraftVersion(forum, "Draft", "First paragraph.\n\nSecond paragraph.", COORDINATOR, Instant.now()));
+    }
+
+    ForumId aForumInDrafting() {
+        ForumId forum = aNewForum();
+        registerBalancedExperts(forum);
+        lifecycle.advance(forum, Stage.EXPERT_RECRUITMENT, StageInputs.NONE, COORDINATOR);
+        lifecycle.advance(forum, Stage.DISCUSSION, StageInputs.NONE, COORDINATOR);
+        return forum;
+    }
+
+    ForumId aForumInConsultationClosingAt(Instant closesAt) {
+        ForumId forum = aForumInDrafting();
+        addDraft(forum);
+        lifecycle.advance(forum, Stage.DRAFTING, new StageInputs(closesAt, null, null), COORDINATOR);
+        return forum;
+    }
+}
