@@ -18,10 +18,22 @@ public class StageConflict extends RuntimeException {
         this.actual = actual;
     }
 
+    private StageConflict(Stage expected) {
+        super("The forum was moved out of " + expected + " by someone else at the same moment. Reload it and try again.");
+        this.expected = expected;
+        this.actual = null;
+    }
+
+    /** Two requests raced to leave the same stage and this one lost; the winner's stage is not known here. */
+    public static StageConflict concurrent(Stage expected) {
+        return new StageConflict(expected);
+    }
+
     public Stage expected() {
         return expected;
     }
 
+    /** The stage the forum is in, or null when this request lost a race. */
     public Stage actual() {
         return actual;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -61,10 +62,16 @@ public class AxonConfiguration {
                 .build();
     }
 
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DuplicateKeyResolver();
+    }
+
     /** Events as readable JSON; instants as ISO-8601 strings so the stored payloads read well in SQL. */
     private static Serializer jsonSerializer() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new DomainJsonModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
@@ -85,6 +92,12 @@ public class AxonConfiguration {
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
         return jsonSerializer();
+    }
+
+    /** Spring Boot adds Jackson modules found as beans to the web layer's ObjectMapper too. */
+    @Bean
+    public DomainJsonModule domainJsonModule() {
+        return new DomainJsonModule();
     }
 
     @Bean

@@ -6,7 +6,6 @@ import org.axonframework.messaging.MetaData;
 import org.igf.bpf.core.shared.Attributed;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -37,7 +36,7 @@ public class MessageAttribution implements MessageDispatchInterceptor<CommandMes
             if (requestId != null && !command.getMetaData().containsKey(REQUEST_ID)) {
                 added = added.and(REQUEST_ID, requestId);
             }
-            return command.andMetaData(Map.copyOf(added));
+            return command.andMetaData(added);
         };
     }
 }

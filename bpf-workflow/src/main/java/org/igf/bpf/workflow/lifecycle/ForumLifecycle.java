@@ -1,8 +1,11 @@
 package org.igf.bpf.workflow.lifecycle;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -63,7 +66,13 @@ public class ForumLifecycle {
         if (task == null) {
             throw new RuleViolation("forum.transition-not-allowed", "The forum is concluded; there is no stage after it.");
         }
-        tasks.complete(task.getId(), variables(inputs, actor));
+        try {
+            tasks.complete(task.getId(), variables(inputs, actor));
+        } catch (OptimisticLockingException | NullValueException | ConcurrencyException lostRace) {
+            // another request completed the same task (Camunda) or appended the same event sequence
+            // (Axon) first; this transaction rolls back and the caller learns it is stale
+            throw StageConflict.concurrent(from);
+        }
         return currentStage(forumId);
     }
 

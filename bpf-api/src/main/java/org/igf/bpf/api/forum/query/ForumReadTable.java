@@ -1,0 +1,64 @@
+package org.igf.bpf.api.forum.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+/** The forum_view read table: summary columns to filter and sort on, and the whole view as JSON. */
+@Repository
+public class ForumReadTable {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public ForumReadTable(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<ForumView> find(String forumId) {
+        return jdbc.query("select document from forum_view where forum_id = ?", (rs, i) -> read(rs.getString(1)), forumId)
+                .stream().findFirst();
+    }
+
+    public List<ForumView> findAll(Integer cycle) {
+        String sql = "select document from forum_view" + (cycle == null ? "" : " where cycle = ?") + " order by cycle, topic, forum_id";
+        Object[] args = cycle == null ? new Object[0] : new Object[]{cycle};
+        return jdbc.query(sql, (rs, i) -> read(rs.getString(1)), args);
+    }
+
+    public void save(ForumView view) {
+        jdbc.update("""
+                insert into forum_view (forum_id, cycle, topic, stage, stage_entered_at, last_sequence, document)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                on conflict (forum_id) do update set cycle = excluded.cycle, topic = excluded.topic, stage = excluded.stage,
+                    stage_entered_at = excluded.stage_entered_at, last_sequence = excluded.last_sequence, document = excluded.document
+                """, view.id(), view.cycle(), view.topic(), view.stage().name(), Timestamp.from(view.stageEnteredAt()),
+                view.version(), write(view));
+    }
+
+    public void deleteAll() {
+        jdbc.update("delete from forum_view");
+    }
+
+    private ForumView read(String document) {
+        try {
+            return json.readValue(document, ForumView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable forum_view document", e);
+        }
+    }
+
+    private String write(ForumView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write forum_view document", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.igf.bpf.api.forum.query;
+
+import org.igf.bpf.core.forum.Stage;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One line of the forum list of a cycle. */
+public record ForumSummary(
+        String id,
+        int cycle,
+        String topic,
+        Stage stage,
+        Instant stageEnteredAt,
+        List<String> coordinators,
+        int expertCount,
+        int commentCount,
+        Instant consultationClosesAt) {
+
+    static ForumSummary of(ForumView forum) {
+        return new ForumSummary(forum.id(), forum.cycle(), forum.topic(), forum.stage(), forum.stageEnteredAt(),
+                forum.coordinators(), forum.experts().size(),
+                forum.consultation() == null ? 0 : forum.consultation().commentCount(),
+                forum.consultation() == null ? null : forum.consultation().closesAt());
+    }
+}

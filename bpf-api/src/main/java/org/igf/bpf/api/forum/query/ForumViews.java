@@ -1,0 +1,43 @@
+package org.igf.bpf.api.forum.query;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.igf.bpf.core.forum.ForumEvent;
+import org.igf.bpf.core.forum.ForumId;
+import org.springframework.stereotype.Component;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads forums. One forum is folded straight from its events, so it is exact the moment a command
+ * returns; the list of a cycle comes from the read table that the projection keeps.
+ */
+@Component
+public class ForumViews {
+
+    private final EventStore eventStore;
+    private final ForumReadTable readTable;
+
+    public ForumViews(EventStore eventStore, ForumReadTable readTable) {
+        this.eventStore = eventStore;
+        this.readTable = readTable;
+    }
+
+    public Optional<ForumView> find(ForumId forumId) {
+        ForumFold fold = ForumFold.empty();
+        Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(forumId.value()).asStream().iterator();
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (event.getPayload() instanceof ForumEvent forumEvent) {
+                fold.apply(forumEvent, event.getSequenceNumber());
+            }
+        }
+        return Optional.ofNullable(fold.view());
+    }
+
+    public List<ForumSummary> list(Integer cycle) {
+        return readTable.findAll(cycle).stream().map(ForumSummary::of).toList();
+    }
+}

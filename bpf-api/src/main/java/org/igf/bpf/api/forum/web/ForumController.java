@@ -1,0 +1,145 @@
+package org.igf.bpf.api.forum.web;
+
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.igf.bpf.api.forum.query.ForumHistory;
+import org.igf.bpf.api.forum.query.ForumSummary;
+import org.igf.bpf.api.forum.query.ForumView;
+import org.igf.bpf.api.forum.query.ForumViews;
+import org.igf.bpf.api.forum.query.HistoryEntry;
+import org.igf.bpf.api.forum.web.ForumRequests.AddDraftRequest;
+import org.igf.bpf.api.forum.web.ForumRequests.AdvanceRequest;
+import org.igf.bpf.api.forum.web.ForumRequests.CreateForumRequest;
+import org.igf.bpf.api.forum.web.ForumRequests.RegisterExpertRequest;
+import org.igf.bpf.api.forum.web.ForumRequests.SubmitCommentRequest;
+import org.igf.bpf.api.security.Actors;
+import org.igf.bpf.core.forum.AddDraftVersion;
+import org.igf.bpf.core.forum.CreateForum;
+import org.igf.bpf.core.forum.ForumId;
+import org.igf.bpf.core.forum.RegisterExpert;
+import org.igf.bpf.core.forum.SubmitComment;
+import org.igf.bpf.core.shared.Actor;
+import org.igf.bpf.workflow.lifecycle.ForumLifecycle;
+import org.igf.bpf.workflow.lifecycle.StageInputs;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The forum endpoints: open a forum, register experts, add drafts, comment, advance, read, audit. */
+@RestController
+@RequestMapping("/api/forums")
+public class ForumController {
+
+    private final ForumLifecycle lifecycle;
+    private final CommandGateway commands;
+    private final ForumViews views;
+    private final ForumHistory history;
+    private final ForumPermissions permissions;
+    private final Clock clock;
+
+    public ForumController(ForumLifecycle lifecycle, CommandGateway commands, ForumViews views, ForumHistory history,
+                           ForumPermissions permissions, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.commands = commands;
+        this.views = views;
+        this.history = history;
+        this.permissions = permissions;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    public ResponseEntity<ForumView> create(@Valid @RequestBody CreateForumRequest request, Authentication user) {
+        ForumId id = lifecycle.open(new CreateForum(ForumId.random(), request.cycle(), request.topic(),
+                request.coordinatorsOrNone(), Actors.of(user), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/forums/" + id.value())).body(forum(id));
+    }
+
+    @GetMapping
+    public List<ForumSummary> list(@RequestParam(required = false) Integer cycle) {
+        return views.list(cycle);
+    }
+
+    @GetMapping("/{id}")
+    public ForumView get(@PathVariable String id) {
+        return forum(new ForumId(id));
+    }
+
+    @PostMapping("/{id}/experts")
+    public ResponseEntity<ForumView.ExpertView> registerExpert(@PathVariable String id,
+                                                               @Valid @RequestBody RegisterExpertRequest request,
+                                                               Authentication user) {
+        ForumId forumId = permissions.requireManage(id, user);
+        Instant now = clock.instant();
+        commands.sendAndWait(new RegisterExpert(forumId, request.name().strip(), request.stakeholderGroup(),
+                request.organisation() == null ? null : request.organisation().strip(), Actors.of(user), now));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new ForumView.ExpertView(request.name().strip(), request.stakeholderGroup(), request.organisation(), now));
+    }
+
+    @PostMapping("/{id}/drafts")
+    public ResponseEntity<ForumView.DraftView> addDraft(@PathVariable String id, @Valid @RequestBody AddDraftRequest request,
+                                                        Authentication user) {
+        ForumId forumId = permissions.requireManage(id, user);
+        int version = commands.sendAndWait(new AddDraftVersion(forumId, request.title().strip(), request.text(),
+                Actors.of(user), clock.instant()));
+        ForumView.DraftView draft = forum(forumId).drafts().get(version - 1);
+        return ResponseEntity.created(URI.create("/api/forums/" + id + "/drafts/" + version)).body(draft);
+    }
+
+    @GetMapping("/{id}/drafts/{version}")
+    public ForumView.DraftView draft(@PathVariable String id, @PathVariable int version) {
+        List<ForumView.DraftView> drafts = forum(new ForumId(id)).drafts();
+        if (version < 1 || version > drafts.size()) {
+            throw new DraftNotFound(id, version);
+        }
+        return drafts.get(version - 1);
+    }
+
+    @PostMapping("/{id}/comments")
+    public ResponseEntity<Map<String, Object>> comment(@PathVariable String id, @Valid @RequestBody SubmitCommentRequest request,
+                                                       Authentication user) {
+        ForumId forumId = new ForumId(id); // an unknown forum is refused by the command bus (404)
+        String commentId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        commands.sendAndWait(new SubmitComment(forumId, commentId, request.paragraph(), request.author().strip(), request.text(),
+                Actors.of(user), now));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", commentId, "forumId", id, "author", request.author().strip(),
+                "paragraph", request.paragraph() == null ? "document" : request.paragraph(), "submittedAt", now));
+    }
+
+    @PostMapping("/{id}/advance")
+    public ForumView advance(@PathVariable String id, @Valid @RequestBody AdvanceRequest request, Authentication user) {
+        ForumId forumId = permissions.requireManage(id, user);
+        Actor actor = Actors.of(user);
+        lifecycle.advance(forumId, request.from(),
+                new StageInputs(request.consultationClosesAt(), request.presentedAt(), request.session()), actor);
+        return forum(forumId);
+    }
+
+    @GetMapping("/{id}/history")
+    public List<HistoryEntry> history(@PathVariable String id) {
+        List<HistoryEntry> entries = history.of(new ForumId(id));
+        if (entries.isEmpty()) {
+            throw new ForumNotFound(id);
+        }
+        return entries;
+    }
+
+    private ForumView forum(ForumId id) {
+        return views.find(id).orElseThrow(() -> new ForumNotFound(id.value()));
+    }
+}
