@@ -53,13 +53,15 @@ public class DatabaseConfiguration {
     public static final class EmbeddedPostgresServer implements AutoCloseable {
 
         private final EmbeddedPostgres server;
+        private final Path throwawayDir;
 
-        private EmbeddedPostgresServer(EmbeddedPostgres server) {
+        private EmbeddedPostgresServer(EmbeddedPostgres server, Path throwawayDir) {
             this.server = server;
+            this.throwawayDir = throwawayDir;
         }
 
         static EmbeddedPostgresServer none() {
-            return new EmbeddedPostgresServer(null);
+            return new EmbeddedPostgresServer(null, null);
         }
 
         static EmbeddedPostgresServer start(DatabaseProperties.Embedded settings) {
@@ -79,7 +81,7 @@ public class DatabaseConfiguration {
                 }
                 EmbeddedPostgres server = builder.start();
                 log.info("Embedded PostgreSQL on port {}, data in {}", server.getPort(), dir.resolve("pg"));
-                return new EmbeddedPostgresServer(server);
+                return new EmbeddedPostgresServer(server, settings.clean() ? dir : null);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
             }
@@ -93,6 +95,12 @@ public class DatabaseConfiguration {
         public void close() throws IOException {
             if (server != null) {
                 server.close();
+            }
+            if (throwawayDir != null) {
+                // a clean (throwaway) store lives only as long as its application
+                try (var paths = Files.walk(throwawayDir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
             }
         }
     }

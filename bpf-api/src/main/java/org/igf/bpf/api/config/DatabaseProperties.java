@@ -26,7 +26,7 @@ public record DatabaseProperties(String url, String user, String password, int m
 
     /**
      * @param dataDir  the directory holding the cluster ({@code pg/}) and its unpacked binaries
-     * @param clean    wipe the cluster at start (tests)
+     * @param clean    a throwaway store (tests): wiped at start, deleted at shutdown
      * @param durable  fsync and synchronous commit on: a crash loses no acknowledged write
      */
     public record Embedded(Path dataDir, boolean clean, boolean durable) {

@@ -18,6 +18,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,9 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
-        http.securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+        // path matchers, not MVC ones: Camunda's REST API is a separate (Jersey) servlet
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**")))
                 .csrf(csrf -> csrf.disable()) // stateless Basic auth: no session cookie to forge requests with
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthenticated))
@@ -48,6 +52,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/forums", "/api/forums/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/forums").hasRole(Roles.SECRETARIAT)
                         .requestMatchers("/api/**").authenticated()
+                        .requestMatchers(path.matcher("/engine-rest/**")).hasRole(Roles.SECRETARIAT)
                         .anyRequest().hasRole(Roles.SECRETARIAT));
         return http.build();
     }
