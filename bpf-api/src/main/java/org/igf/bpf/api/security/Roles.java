@@ -8,6 +8,7 @@ public final class Roles {
 
     public static final String SECRETARIAT = "SECRETARIAT";
     public static final String COORDINATOR = "COORDINATOR";
+    public static final String EXPERT = "EXPERT";
 
     private Roles() {
     }
@@ -27,6 +28,9 @@ public final class Roles {
         }
         if (has(user, COORDINATOR)) {
             return COORDINATOR;
+        }
+        if (has(user, EXPERT)) {
+            return EXPERT;
         }
         return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).findFirst().orElse("USER");

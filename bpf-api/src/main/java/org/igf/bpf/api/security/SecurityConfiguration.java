@@ -1,47 +1,41 @@
 package org.igf.bpf.api.security;
 
-import org.igf.bpf.api.config.DatabaseProperties;
 import org.igf.bpf.api.web.ProblemResponses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * HTTP Basic for the API. Reading forums is public; every write needs a user; opening a forum and
- * reading a history are the secretariat's; a coordinator acts only on their own forums (checked per
- * forum in {@code ForumPermissions}). Refusals are problem+json like every other error.
+ * reading a history are the secretariat's; anyone may comment during a consultation; a coordinator acts only on their own forums (checked per
+ * forum in {@code ForumPermissions}). Accounts live in the database (see {@code AccountUserDetailsService});
+ * managing them is the secretariat's. Refusals are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle) throws Exception {
         // path matchers, not MVC ones: Camunda's REST API is a separate (Jersey) servlet
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**")))
                 .csrf(csrf -> csrf.disable()) // stateless Basic auth: no session cookie to forge requests with
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthenticated))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problems::unauthenticated)
@@ -50,7 +44,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/forums/*/history").hasRole(Roles.SECRETARIAT)
                         .requestMatchers(HttpMethod.GET, "/api/forums", "/api/forums/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/forums/*/comments").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/forums").hasRole(Roles.SECRETARIAT)
+                        .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(Roles.SECRETARIAT)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers(path.matcher("/engine-rest/**")).hasRole(Roles.SECRETARIAT)
                         .anyRequest().hasRole(Roles.SECRETARIAT));
@@ -71,23 +67,4 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    @Bean
-    UserDetailsService users(SecurityProperties properties, DatabaseProperties database, PasswordEncoder encoder) {
-        List<UserDetails> users = new ArrayList<>();
-        for (SecurityProperties.Account account : properties.accounts()) {
-            users.add(User.withUsername(account.username()).password(account.password())
-                    .roles(account.roles().toArray(String[]::new)).build());
-        }
-        boolean demo = properties.demoAccounts() != null ? properties.demoAccounts() : !database.isExternal();
-        if (demo) {
-            users.add(User.withUsername("secretariat").password(encoder.encode("secretariat")).roles(Roles.SECRETARIAT).build());
-            users.add(User.withUsername("coordinator").password(encoder.encode("coordinator")).roles(Roles.COORDINATOR).build());
-            log.warn("Demo accounts secretariat/secretariat and coordinator/coordinator are enabled: for the embedded default only.");
-        }
-        if (users.isEmpty()) {
-            log.warn("No accounts are configured, so nobody can sign in. Add one with bpf.security.accounts[0].username, "
-                    + "bpf.security.accounts[0].password ({bcrypt}...) and bpf.security.accounts[0].roles=SECRETARIAT.");
-        }
-        return new InMemoryUserDetailsManager(users);
-    }
 }

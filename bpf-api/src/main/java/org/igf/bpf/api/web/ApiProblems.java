@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.igf.bpf.api.account.AccountService;
+import org.igf.bpf.api.comment.CommentRateLimiter;
 import org.igf.bpf.api.forum.web.DraftNotFound;
 import org.igf.bpf.api.forum.web.ForumNotFound;
 import org.igf.bpf.core.forum.StageConflict;
@@ -64,6 +66,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 "Not found", e.getMessage());
     }
 
+    @ExceptionHandler(AccountService.AccountNotFound.class)
+    ProblemDetail unknownAccount(AccountService.AccountNotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "account.not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(AccountService.AccountExists.class)
+    ProblemDetail accountExists(AccountService.AccountExists e) {
+        return Problems.of(HttpStatus.CONFLICT, "account.exists", "Already exists", e.getMessage());
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknownForum(AggregateNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "forum.not-found", "Not found",
@@ -81,6 +93,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 "Parameter '" + e.getName() + "' cannot be '" + e.getValue() + "'.");
         problem.setProperty("field", e.getName());
         return problem;
+    }
+
+    @ExceptionHandler(InvalidHeader.class)
+    ProblemDetail badHeader(InvalidHeader e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "request.invalid-header", "Invalid header", e.getMessage());
+        problem.setProperty("field", e.header());
+        return problem;
+    }
+
+    @ExceptionHandler(CommentRateLimiter.TooManyComments.class)
+    ResponseEntity<ProblemDetail> tooManyComments(CommentRateLimiter.TooManyComments e) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "comments.rate-limited", "Too many comments", e.getMessage());
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
@@ -110,6 +137,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
+        Throwable tooLarge = e;
+        while (tooLarge != null && !(tooLarge instanceof RequestSizeLimitFilter.BodyTooLarge)) {
+            tooLarge = tooLarge.getCause();
+        }
+        if (tooLarge instanceof RequestSizeLimitFilter.BodyTooLarge large) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "request.too-large", "Request too large", large.getMessage()));
+        }
         if (e.getCause() instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
             String field = path(invalid);
             String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()

@@ -36,6 +36,19 @@ public class ProblemResponses {
                 "Your role does not allow this."));
     }
 
+    public void throttled(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "auth.throttled", "Too many failed sign-ins",
+                "Too many failed sign-ins for this account or from this address; try again in " + retryAfterSeconds + " s.");
+        problem.setProperty("retryAfterSeconds", retryAfterSeconds);
+        write(request, response, problem);
+    }
+
+    public void payloadTooLarge(HttpServletRequest request, HttpServletResponse response, long limitBytes) throws IOException {
+        write(request, response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request.too-large", "Request too large",
+                "The request body is larger than the " + limitBytes + " bytes this API accepts."));
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());

@@ -13,6 +13,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.igf.bpf.core.account.AccountAggregate;
 import org.igf.bpf.core.forum.ForumAggregate;
 import org.igf.bpf.core.forum.ForumGates;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -103,6 +104,11 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule forumAggregateModule() {
         return configurer -> configurer.configureAggregate(ForumAggregate.class);
+    }
+
+    @Bean
+    public ConfigurerModule accountAggregateModule() {
+        return configurer -> configurer.configureAggregate(AccountAggregate.class);
     }
 
     @Bean

@@ -1,7 +1,10 @@
 package org.igf.bpf.api.forum.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.igf.bpf.api.comment.CommentRateLimiter;
+import org.igf.bpf.api.comment.CommentSubmissions;
 import org.igf.bpf.api.forum.query.ForumHistory;
 import org.igf.bpf.api.forum.query.ForumSummary;
 import org.igf.bpf.api.forum.query.ForumView;
@@ -13,6 +16,8 @@ import org.igf.bpf.api.forum.web.ForumRequests.CreateForumRequest;
 import org.igf.bpf.api.forum.web.ForumRequests.RegisterExpertRequest;
 import org.igf.bpf.api.forum.web.ForumRequests.SubmitCommentRequest;
 import org.igf.bpf.api.security.Actors;
+import org.igf.bpf.api.security.ClientKeys;
+import org.igf.bpf.api.web.InvalidHeader;
 import org.igf.bpf.core.forum.AddDraftVersion;
 import org.igf.bpf.core.forum.CreateForum;
 import org.igf.bpf.core.forum.ForumId;
@@ -23,12 +28,14 @@ import org.igf.bpf.workflow.lifecycle.ForumLifecycle;
 import org.igf.bpf.workflow.lifecycle.StageInputs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,6 +45,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** The forum endpoints: open a forum, register experts, add drafts, comment, advance, read, audit. */
 @RestController
@@ -50,9 +58,18 @@ public class ForumController {
     private final ForumHistory history;
     private final ForumPermissions permissions;
     private final Clock clock;
+    private final CommentRateLimiter rateLimiter;
+    private final CommentSubmissions submissions;
+
+    /** Who a comment is from when nobody signed in: the public (the author's name is in the comment). */
+    static final Actor PUBLIC = new Actor("public", "PUBLIC");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
     public ForumController(ForumLifecycle lifecycle, CommandGateway commands, ForumViews views, ForumHistory history,
-                           ForumPermissions permissions, Clock clock) {
+                           ForumPermissions permissions, Clock clock, CommentRateLimiter rateLimiter,
+                           CommentSubmissions submissions) {
+        this.rateLimiter = rateLimiter;
+        this.submissions = submissions;
         this.lifecycle = lifecycle;
         this.commands = commands;
         this.views = views;
@@ -109,16 +126,42 @@ public class ForumController {
         return drafts.get(version - 1);
     }
 
+    /**
+     * Anyone may comment while the consultation is open, signed in or not; per-client rate limit;
+     * an {@code Idempotency-Key} makes a retry return the first answer instead of a second comment.
+     */
     @PostMapping("/{id}/comments")
     public ResponseEntity<Map<String, Object>> comment(@PathVariable String id, @Valid @RequestBody SubmitCommentRequest request,
-                                                       Authentication user) {
+                                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                                       HttpServletRequest http, Authentication user) {
+        String client = ClientKeys.of(http, user);
+        if (idempotencyKey != null) {
+            if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+                throw new InvalidHeader("Idempotency-Key", "1 to 200 letters, digits, '.', '_', ':' or '-'");
+            }
+            var previous = submissions.previousAnswer(client, idempotencyKey);
+            if (previous.isPresent()) {
+                return ResponseEntity.status(HttpStatus.CREATED).body(previous.get());
+            }
+        }
+        rateLimiter.acquire(client);
         ForumId forumId = new ForumId(id); // an unknown forum is refused by the command bus (404)
-        String commentId = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        commands.sendAndWait(new SubmitComment(forumId, commentId, request.paragraph(), request.author().strip(), request.text(),
-                Actors.of(user), now));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", commentId, "forumId", id, "author", request.author().strip(),
-                "paragraph", request.paragraph() == null ? "document" : request.paragraph(), "submittedAt", now));
+        Actor actor = user == null || user instanceof AnonymousAuthenticationToken ? PUBLIC : Actors.of(user);
+        java.util.function.Supplier<Map<String, Object>> submit = () -> {
+            String commentId = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            commands.sendAndWait(new SubmitComment(forumId, commentId, request.paragraph(), request.author().strip(), request.text(),
+                    actor, now));
+            Map<String, Object> answer = new java.util.LinkedHashMap<>();
+            answer.put("id", commentId);
+            answer.put("forumId", id);
+            answer.put("author", request.author().strip());
+            answer.put("paragraph", request.paragraph() == null ? "document" : request.paragraph());
+            answer.put("submittedAt", now.toString());
+            return answer;
+        };
+        Map<String, Object> answer = submissions.submit(client, idempotencyKey, id, request.email(), submit);
+        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
     }
 
     @PostMapping("/{id}/advance")

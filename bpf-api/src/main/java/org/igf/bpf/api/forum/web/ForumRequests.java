@@ -1,5 +1,6 @@
 package org.igf.bpf.api.forum.web;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -40,6 +41,7 @@ final class ForumRequests {
 
     record SubmitCommentRequest(
             @NotBlank @Size(max = 200) String author,
+            @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 10_000) String text,
             @Min(1) @Max(10_000) Integer paragraph) {
     }

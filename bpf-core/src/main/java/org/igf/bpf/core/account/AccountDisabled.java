@@ -1,0 +1,12 @@
+package org.igf.bpf.core.account;
+
+import org.igf.bpf.core.shared.Actor;
+import org.igf.bpf.core.shared.Attributed;
+
+import java.time.Instant;
+
+/** An account was disabled. */
+public record AccountDisabled(AccountId accountId,
+        Actor by,
+        Instant at) implements Attributed {
+}
