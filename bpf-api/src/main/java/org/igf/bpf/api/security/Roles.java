@@ -17,7 +17,7 @@ public final class Roles {
         return has(user, SECRETARIAT);
     }
 
-    static boolean has(Authentication user, String role) {
+    public static boolean has(Authentication user, String role) {
         return user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(("ROLE_" + role)::equals);
     }
 

@@ -17,16 +17,17 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 
 /**
- * HTTP Basic for the API. Reading forums is public; every write needs a user; opening a forum and
- * reading a history are the secretariat's; anyone may comment during a consultation; a coordinator acts only on their own forums (checked per
- * forum in {@code ForumPermissions}). Accounts live in the database (see {@code AccountUserDetailsService});
- * managing them is the secretariat's. Refusals are problem+json like every other error.
+ * HTTP Basic for the API. Reading forums is public; anyone may comment during a consultation; every
+ * other write needs a user; opening a forum and reading a history are the secretariat's; a
+ * coordinator acts only on the forums they coordinate ({@link ForumCoordinatorAuthorization});
+ * accounts live in the database and managing them is the secretariat's. Refusals are problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
+                            ForumCoordinatorAuthorization forumCoordinator) throws Exception {
         // path matchers, not MVC ones: Camunda's REST API is a separate (Jersey) servlet
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**")))
@@ -45,6 +46,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/forums/*/history").hasRole(Roles.SECRETARIAT)
                         .requestMatchers(HttpMethod.GET, "/api/forums", "/api/forums/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/forums/*/comments").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/forums/{id}/experts", "/api/forums/{id}/drafts",
+                                "/api/forums/{id}/advance").access(forumCoordinator)
                         .requestMatchers(HttpMethod.POST, "/api/forums").hasRole(Roles.SECRETARIAT)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(Roles.SECRETARIAT)
                         .requestMatchers("/api/**").authenticated()

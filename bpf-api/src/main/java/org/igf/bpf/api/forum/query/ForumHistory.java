@@ -22,7 +22,9 @@ public class ForumHistory {
     }
 
     public List<HistoryEntry> of(ForumId forumId) {
-        return eventStore.readEvents(forumId.value()).asStream().map(ForumHistory::entry).toList();
+        return eventStore.readEvents(forumId.value()).asStream()
+                .filter(event -> event.getPayload() instanceof ForumEvent) // another aggregate's id is no forum
+                .map(ForumHistory::entry).toList();
     }
 
     private static HistoryEntry entry(DomainEventMessage<?> event) {
