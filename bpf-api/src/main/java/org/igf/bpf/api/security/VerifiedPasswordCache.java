@@ -1,0 +1,83 @@
+package org.igf.bpf.api.security;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A password encoder that remembers, for a few minutes, which (password, stored hash) pairs it has
+ * already verified. HTTP Basic sends the password with every request, and a bcrypt check costs tens
+ * of milliseconds: this keeps it to one check per client per few minutes. Entries are HMACs under a
+ * key that lives only in this process's memory; the stored hash is part of the entry, so a reset
+ * password (a new hash) is checked afresh at once. Only successes are remembered.
+ */
+public class VerifiedPasswordCache implements PasswordEncoder {
+
+    private static final int MAX_ENTRIES = 10_000;
+    private static final long TIME_TO_LIVE_MILLIS = 5 * 60_000;
+
+    private final PasswordEncoder delegate;
+    private final SecretKeySpec key;
+    private final Map<String, Long> verified = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    public VerifiedPasswordCache(PasswordEncoder delegate) {
+        this.delegate = delegate;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    @Override
+    public String encode(CharSequence rawPassword) {
+        return delegate.encode(rawPassword);
+    }
+
+    @Override
+    public boolean matches(CharSequence rawPassword, String encodedPassword) {
+        if (rawPassword == null || encodedPassword == null) {
+            return delegate.matches(rawPassword, encodedPassword);
+        }
+        String entry = mac(rawPassword + "\u0000" + encodedPassword);
+        long now = System.currentTimeMillis();
+        synchronized (verified) {
+            Long at = verified.get(entry);
+            if (at != null && now - at < TIME_TO_LIVE_MILLIS) {
+                return true;
+            }
+        }
+        boolean matches = delegate.matches(rawPassword, encodedPassword);
+        if (matches) {
+            synchronized (verified) {
+                verified.put(entry, now);
+            }
+        }
+        return matches;
+    }
+
+    @Override
+    public boolean upgradeEncoding(String encodedPassword) {
+        return delegate.upgradeEncoding(encodedPassword);
+    }
+
+    private String mac(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return Base64.getEncoder().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
