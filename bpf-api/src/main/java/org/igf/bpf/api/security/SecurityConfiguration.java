@@ -1,6 +1,7 @@
 package org.igf.bpf.api.security;
 
 import org.igf.bpf.api.web.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -9,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -27,7 +29,15 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
-                            ForumCoordinatorAuthorization forumCoordinator) throws Exception {
+                            ForumCoordinatorAuthorization forumCoordinator, ObjectProvider<JwtDecoder> jwtDecoder,
+                            BearerTokens bearerTokens) throws Exception {
+        if (jwtDecoder.getIfAvailable() != null) {
+            // single sign-on: bearer tokens of the configured OpenID Connect provider, next to HTTP Basic
+            http.oauth2ResourceServer(server -> server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(bearerTokens))
+                    .authenticationEntryPoint(problems::unauthenticated)
+                    .accessDeniedHandler(problems::forbidden));
+        }
         // path matchers, not MVC ones: Camunda's REST API is a separate (Jersey) servlet
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**")))

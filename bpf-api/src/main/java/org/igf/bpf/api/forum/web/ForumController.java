@@ -17,6 +17,7 @@ import org.igf.bpf.api.forum.web.ForumRequests.RegisterExpertRequest;
 import org.igf.bpf.api.forum.web.ForumRequests.SubmitCommentRequest;
 import org.igf.bpf.api.security.Actors;
 import org.igf.bpf.api.security.ClientKeys;
+import org.igf.bpf.api.security.Roles;
 import org.igf.bpf.api.web.InvalidHeader;
 import org.igf.bpf.core.forum.AddDraftVersion;
 import org.igf.bpf.core.forum.CreateForum;
@@ -127,7 +128,8 @@ public class ForumController {
     }
 
     /**
-     * Anyone may comment while the consultation is open, signed in or not; per-client rate limit;
+     * Anyone may comment while the consultation is open, signed in or not; the public and experts
+     * are rate-limited per client;
      * an {@code Idempotency-Key} makes a retry return the first answer instead of a second comment.
      */
     @PostMapping("/{id}/comments")
@@ -144,7 +146,10 @@ public class ForumController {
                 return ResponseEntity.status(HttpStatus.CREATED).body(previous.get());
             }
         }
-        rateLimiter.acquire(client);
+        if (!Roles.isSecretariat(user) && !Roles.has(user, Roles.COORDINATOR)) {
+            // the public and experts are limited; staff enter comments on others' behalf (received by email, say)
+            rateLimiter.acquire(client);
+        }
         ForumId forumId = new ForumId(id); // an unknown forum is refused by the command bus (404)
         Actor actor = user == null || user instanceof AnonymousAuthenticationToken ? PUBLIC : Actors.of(user);
         java.util.function.Supplier<Map<String, Object>> submit = () -> {
