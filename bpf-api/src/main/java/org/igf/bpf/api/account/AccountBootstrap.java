@@ -66,7 +66,11 @@ public class AccountBootstrap implements ApplicationRunner {
 
     private void demo(String username, Role role) {
         if (store.find(username).isEmpty()) {
-            accounts.createWithoutPasswordPolicy(username, username, Set.of(role), Set.of(), BOOTSTRAP);
+            try {
+                accounts.createWithoutPasswordPolicy(username, username, Set.of(role), Set.of(), BOOTSTRAP);
+            } catch (AccountService.AccountExists createdByAnotherNode) {
+                log.debug("Demo account {} was created by another node", username);
+            }
         }
     }
 }

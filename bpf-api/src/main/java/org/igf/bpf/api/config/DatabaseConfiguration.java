@@ -36,6 +36,13 @@ public class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("bpf");
         config.setMaximumPoolSize(properties.maximumPoolSize());
+        // when the database is unreachable, requests fail within seconds (503) instead of hanging
+        config.setConnectionTimeout(properties.connectionTimeoutMillis());
+        config.setValidationTimeout(Math.min(2000, properties.connectionTimeoutMillis()));
+        // a database that stops answering (network partition, frozen host) must not hold requests forever
+        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, properties.connectionTimeoutMillis() / 1000)));
+        config.addDataSourceProperty("socketTimeout", String.valueOf(properties.socketTimeoutSeconds()));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         if (properties.isExternal()) {
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.user());

@@ -9,11 +9,18 @@ import java.nio.file.Path;
  * server; otherwise it starts an embedded PostgreSQL whose cluster is kept under {@code embedded.dataDir}.
  */
 @ConfigurationProperties("bpf.db")
-public record DatabaseProperties(String url, String user, String password, int maximumPoolSize, Embedded embedded) {
+public record DatabaseProperties(String url, String user, String password, int maximumPoolSize,
+                                 long connectionTimeoutMillis, int socketTimeoutSeconds, Embedded embedded) {
 
     public DatabaseProperties {
         if (maximumPoolSize <= 0) {
             maximumPoolSize = 20;
+        }
+        if (connectionTimeoutMillis <= 0) {
+            connectionTimeoutMillis = 3000;
+        }
+        if (socketTimeoutSeconds <= 0) {
+            socketTimeoutSeconds = 30;
         }
         if (embedded == null) {
             embedded = new Embedded(Path.of("data"), false, true);

@@ -2,7 +2,7 @@ package org.igf.bpf.api.security;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -55,8 +55,9 @@ public class SignInThrottle {
         failures.remove("account:" + username);
     }
 
+    /** Only wrong passwords count: a sign-in that failed because the database was down is nobody's guess. */
     @EventListener
-    void on(AbstractAuthenticationFailureEvent event) {
+    void on(AuthenticationFailureBadCredentialsEvent event) {
         failed(event.getAuthentication().getName(), address(event.getAuthentication().getDetails()));
     }
 

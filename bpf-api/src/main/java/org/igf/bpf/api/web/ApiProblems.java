@@ -12,12 +12,16 @@ import org.igf.bpf.core.forum.StageConflict;
 import org.igf.bpf.core.shared.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -110,11 +114,29 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
     }
 
+    /**
+     * The database cannot be reached (restarting, network): fail fast with 503 instead of hanging or
+     * answering 500; nothing was changed, the client may retry after a moment.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service.database-unavailable", "Database unavailable",
+                        "The database cannot be reached at the moment; nothing was changed. Try again in a few seconds."));
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof CannotGetJdbcConnectionException) {
+                return databaseUnavailable(e); // wrapped by Camunda or Axon on the way up
+            }
+        }
         log.error("Unexpected error", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "server.error", "Internal error",
-                "Something went wrong on our side; nothing was changed. The error has been logged.");
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "server.error",
+                "Internal error", "Something went wrong on our side; nothing was changed. The error has been logged."));
     }
 
     @Override

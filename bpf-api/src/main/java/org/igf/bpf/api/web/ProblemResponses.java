@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,13 @@ public class ProblemResponses {
 
     public void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof InternalAuthenticationServiceException) {
+            // the accounts could not be read (database unreachable): not the caller's fault
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service.database-unavailable",
+                    "Database unavailable", "Sign-in cannot be checked at the moment; nothing was changed. Try again in a few seconds."));
+            return;
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"bpf\"");
         write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "auth.unauthenticated", "Sign-in required",
                 "This needs a signed-in user; send valid credentials (HTTP Basic)."));
