@@ -99,13 +99,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(InvalidHeader.class)
-    ProblemDetail badHeader(InvalidHeader e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "request.invalid-header", "Invalid header", e.getMessage());
-        problem.setProperty("field", e.header());
-        return problem;
-    }
-
     @ExceptionHandler(CommentRateLimiter.TooManyComments.class)
     ResponseEntity<ProblemDetail> tooManyComments(CommentRateLimiter.TooManyComments e) {
         ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "comments.rate-limited", "Too many comments", e.getMessage());

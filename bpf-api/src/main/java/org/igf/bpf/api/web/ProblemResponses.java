@@ -57,6 +57,18 @@ public class ProblemResponses {
                 "The request body is larger than the " + limitBytes + " bytes this API accepts."));
     }
 
+    public void badHeader(HttpServletRequest request, HttpServletResponse response, String header, String expected) throws IOException {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "request.invalid-header", "Invalid header",
+                "Header '" + header + "' must be " + expected + ".");
+        problem.setProperty("field", header);
+        write(request, response, problem);
+    }
+
+    public void keyReused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "request.idempotency-key-reused", "Idempotency key reused",
+                "This Idempotency-Key was already used for a different request; use a new key for a new request."));
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.igf.bpf.api.comment.CommentRateLimiter;
-import org.igf.bpf.api.comment.CommentSubmissions;
+import org.igf.bpf.api.comment.CommentContacts;
 import org.igf.bpf.api.forum.query.ForumHistory;
 import org.igf.bpf.api.forum.query.ForumSummary;
 import org.igf.bpf.api.forum.query.ForumView;
@@ -18,7 +18,6 @@ import org.igf.bpf.api.forum.web.ForumRequests.SubmitCommentRequest;
 import org.igf.bpf.api.security.Actors;
 import org.igf.bpf.api.security.ClientKeys;
 import org.igf.bpf.api.security.Roles;
-import org.igf.bpf.api.web.InvalidHeader;
 import org.igf.bpf.core.forum.AddDraftVersion;
 import org.igf.bpf.core.forum.CreateForum;
 import org.igf.bpf.core.forum.ForumId;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,7 +44,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** The forum endpoints: open a forum, register experts, add drafts, comment, advance, read, audit. */
 @RestController
@@ -60,17 +57,16 @@ public class ForumController {
     private final ForumPermissions permissions;
     private final Clock clock;
     private final CommentRateLimiter rateLimiter;
-    private final CommentSubmissions submissions;
+    private final CommentContacts contacts;
 
     /** Who a comment is from when nobody signed in: the public (the author's name is in the comment). */
     static final Actor PUBLIC = new Actor("public", "PUBLIC");
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
     public ForumController(ForumLifecycle lifecycle, CommandGateway commands, ForumViews views, ForumHistory history,
                            ForumPermissions permissions, Clock clock, CommentRateLimiter rateLimiter,
-                           CommentSubmissions submissions) {
+                           CommentContacts contacts) {
         this.rateLimiter = rateLimiter;
-        this.submissions = submissions;
+        this.contacts = contacts;
         this.lifecycle = lifecycle;
         this.commands = commands;
         this.views = views;
@@ -129,43 +125,31 @@ public class ForumController {
 
     /**
      * Anyone may comment while the consultation is open, signed in or not; the public and experts
-     * are rate-limited per client;
-     * an {@code Idempotency-Key} makes a retry return the first answer instead of a second comment.
+     * are rate-limited per client. A retry with the same {@code Idempotency-Key} is answered by the
+     * IdempotencyFilter without a second comment.
      */
     @PostMapping("/{id}/comments")
     public ResponseEntity<Map<String, Object>> comment(@PathVariable String id, @Valid @RequestBody SubmitCommentRequest request,
-                                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                                        HttpServletRequest http, Authentication user) {
-        String client = ClientKeys.of(http, user);
-        if (idempotencyKey != null) {
-            if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-                throw new InvalidHeader("Idempotency-Key", "1 to 200 letters, digits, '.', '_', ':' or '-'");
-            }
-            var previous = submissions.previousAnswer(client, idempotencyKey);
-            if (previous.isPresent()) {
-                return ResponseEntity.status(HttpStatus.CREATED).body(previous.get());
-            }
-        }
         if (!Roles.isSecretariat(user) && !Roles.has(user, Roles.COORDINATOR)) {
             // the public and experts are limited; staff enter comments on others' behalf (received by email, say)
-            rateLimiter.acquire(client);
+            rateLimiter.acquire(ClientKeys.of(http, user));
         }
         ForumId forumId = new ForumId(id); // an unknown forum is refused by the command bus (404)
         Actor actor = user == null || user instanceof AnonymousAuthenticationToken ? PUBLIC : Actors.of(user);
-        java.util.function.Supplier<Map<String, Object>> submit = () -> {
-            String commentId = UUID.randomUUID().toString();
-            Instant now = clock.instant();
-            commands.sendAndWait(new SubmitComment(forumId, commentId, request.paragraph(), request.author().strip(), request.text(),
+        Instant now = clock.instant();
+        String commentId = contacts.submit(request.email(), () -> {
+            String newId = UUID.randomUUID().toString();
+            commands.sendAndWait(new SubmitComment(forumId, newId, request.paragraph(), request.author().strip(), request.text(),
                     actor, now));
-            Map<String, Object> answer = new java.util.LinkedHashMap<>();
-            answer.put("id", commentId);
-            answer.put("forumId", id);
-            answer.put("author", request.author().strip());
-            answer.put("paragraph", request.paragraph() == null ? "document" : request.paragraph());
-            answer.put("submittedAt", now.toString());
-            return answer;
-        };
-        Map<String, Object> answer = submissions.submit(client, idempotencyKey, id, request.email(), submit);
+            return newId;
+        });
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("id", commentId);
+        answer.put("forumId", id);
+        answer.put("author", request.author().strip());
+        answer.put("paragraph", request.paragraph() == null ? "document" : request.paragraph());
+        answer.put("submittedAt", now);
         return ResponseEntity.status(HttpStatus.CREATED).body(answer);
     }
 
