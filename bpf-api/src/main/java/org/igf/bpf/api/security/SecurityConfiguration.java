@@ -60,6 +60,7 @@ public class SecurityConfiguration {
                                 "/api/forums/{id}/advance").access(forumCoordinator)
                         .requestMatchers(HttpMethod.POST, "/api/forums").hasRole(Roles.SECRETARIAT)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(Roles.SECRETARIAT)
+                        .requestMatchers("/api/admin/**").hasRole(Roles.SECRETARIAT)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers(path.matcher("/engine-rest/**")).hasRole(Roles.SECRETARIAT)
                         .anyRequest().hasRole(Roles.SECRETARIAT));

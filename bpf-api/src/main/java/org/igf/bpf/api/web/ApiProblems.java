@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.igf.bpf.api.account.AccountService;
 import org.igf.bpf.api.comment.CommentRateLimiter;
 import org.igf.bpf.api.forum.web.DraftNotFound;
+import org.igf.bpf.api.operations.DeadLetterController;
 import org.igf.bpf.api.forum.web.ForumNotFound;
 import org.igf.bpf.core.forum.StageConflict;
 import org.igf.bpf.core.shared.RuleViolation;
@@ -78,6 +79,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccountService.AccountExists.class)
     ProblemDetail accountExists(AccountService.AccountExists e) {
         return Problems.of(HttpStatus.CONFLICT, "account.exists", "Already exists", e.getMessage());
+    }
+
+    @ExceptionHandler(DeadLetterController.UnknownProcessingGroup.class)
+    ProblemDetail unknownProcessingGroup(DeadLetterController.UnknownProcessingGroup e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "processor.not-found", "Not found", e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -57,6 +57,8 @@ class AuthorizationMatrixTest {
         rule("PUT /api/accounts/{username}/password", secretariatOnly());
         rule("PUT /api/accounts/{username}/roles", secretariatOnly());
         rule("PUT /api/accounts/{username}/forums", secretariatOnly());
+        rule("GET /api/admin/dead-letters", secretariatOnly());
+        rule("POST /api/admin/dead-letters/{processingGroup}/retry", secretariatOnly());
     }
 
     @LocalServerPort
@@ -80,7 +82,8 @@ class AuthorizationMatrixTest {
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1)
-                    .replace("{id}", forum).replace("{version}", "1").replace("{username}", target);
+                    .replace("{id}", forum).replace("{version}", "1").replace("{username}", target)
+                    .replace("{processingGroup}", "forum-views");
             for (Caller caller : Caller.values()) {
                 cells++;
                 HttpRequest.Builder request = api.request(path, credentials.get(caller)).header("Content-Type", "application/json");
