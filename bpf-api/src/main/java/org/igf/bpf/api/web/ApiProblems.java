@@ -60,7 +60,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentChange(ConcurrencyException e) {
+    ProblemDetail concurrentChange(ConcurrencyException e, jakarta.servlet.http.HttpServletRequest request) {
+        request.setAttribute(DatabaseFailures.CONCURRENT_CHANGE, Boolean.TRUE); // the IdempotencyFilter may run it again
         return Problems.of(HttpStatus.CONFLICT, "forum.concurrent-change", "Concurrent change",
                 "Someone else changed this forum at the same moment. Reload it and try again.");
     }
@@ -128,10 +129,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof CannotGetJdbcConnectionException) {
-                return databaseUnavailable(e); // wrapped by Camunda or Axon on the way up
-            }
+        if (DatabaseFailures.isUnavailable(e)) {
+            return databaseUnavailable(e); // wrapped by Camunda, Axon or the transaction manager on the way up
         }
         log.error("Unexpected error", e);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "server.error",

@@ -44,6 +44,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final int MAX_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -74,7 +75,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String bodyHash = sha256(body);
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
-        Outcome outcome = transaction.execute(status -> {
+        Outcome outcome = null;
+        // the whole request is this one transaction, so a request that lost a race for a forum's next
+        // event (a comment beside other comments) can safely run again from the start
+        for (int attempt = 1; outcome == null || (outcome == Outcome.RETRY && attempt <= MAX_ATTEMPTS); attempt++) {
+            buffered.resetBuffer();
+            buffered.setStatus(HttpServletResponse.SC_OK);
+            request.removeAttribute(DatabaseFailures.CONCURRENT_CHANGE);
+            outcome = once(request, buffered, chain, client, key, path, bodyHash, body);
+        }
+        if (outcome == Outcome.FRESH || outcome == Outcome.RETRY) {
+            buffered.copyBodyToResponse();
+        } else if (!outcome.matches(request.getMethod(), path, bodyHash)) {
+            problems.keyReused(request, response);
+        } else {
+            outcome.replay(response);
+        }
+    }
+
+    private Outcome once(HttpServletRequest request, ContentCachingResponseWrapper buffered, FilterChain chain, String client,
+                         String key, String path, String bodyHash, byte[] body) {
+        return transaction.execute(status -> {
             int claimed = jdbc.update("insert into idempotent_request (client_key, idempotency_key, method, path, body_hash, created_at) "
                     + "values (?, ?, ?, ?, ?, now()) on conflict do nothing", client, key, request.getMethod(), path, bodyHash);
             if (claimed == 0) {
@@ -88,6 +109,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             if (buffered.getStatus() >= 400) {
                 status.setRollbackOnly(); // nothing of a refused request is kept, not even its key
+                if (request.getAttribute(DatabaseFailures.CONCURRENT_CHANGE) != null) {
+                    return Outcome.RETRY;
+                }
             } else {
                 jdbc.update("update idempotent_request set status = ?, content_type = ?, location = ?, body = ? "
                                 + "where client_key = ? and idempotency_key = ?", buffered.getStatus(), buffered.getContentType(),
@@ -95,13 +119,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             return Outcome.FRESH;
         });
-        if (outcome == Outcome.FRESH) {
-            buffered.copyBodyToResponse();
-        } else if (!outcome.matches(request.getMethod(), path, bodyHash)) {
-            problems.keyReused(request, response);
-        } else {
-            outcome.replay(response);
-        }
     }
 
     /** Forgets answers older than a day. */
@@ -121,6 +138,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** What the key's row says: this request ran now, or an earlier one's answer. */
     private record Outcome(Map<String, Object> row) {
         static final Outcome FRESH = new Outcome(null);
+        static final Outcome RETRY = new Outcome(Map.of());
 
         static Outcome stored(Map<String, Object> row) {
             return new Outcome(row);

@@ -138,7 +138,7 @@ public class ForumController {
         ForumId forumId = new ForumId(id); // an unknown forum is refused by the command bus (404)
         Actor actor = user == null || user instanceof AnonymousAuthenticationToken ? PUBLIC : Actors.of(user);
         Instant now = clock.instant();
-        String commentId = contacts.submit(request.email(), () -> {
+        String commentId = contacts.submitRetryingConflicts(request.email(), () -> {
             String newId = UUID.randomUUID().toString();
             commands.sendAndWait(new SubmitComment(forumId, newId, request.paragraph(), request.author().strip(), request.text(),
                     actor, now));
