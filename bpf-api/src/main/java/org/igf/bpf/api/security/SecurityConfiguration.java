@@ -57,7 +57,7 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Everything else (Camunda's web applications bring their own sign-in). */
+    /** Everything else. The dashboard and Cockpit have ordered chains of their own (DashboardSecurityConfiguration, CockpitConfiguration). */
     @Bean
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
