@@ -80,6 +80,10 @@
     });
   }
 
+  // a refused step: move the keyboard focus to the reason, so that it is read out and seen first
+  var refusal = document.getElementById('refusal');
+  if (refusal) { refusal.focus(); }
+
   if (window.EventSource) {
     connect();
   } else {

@@ -2,23 +2,16 @@ package org.igf.bpf.api.operations;
 
 import org.igf.bpf.api.Api;
 import org.igf.bpf.api.ApiTest;
+import org.igf.bpf.api.dashboard.WebSession;
 import org.igf.bpf.api.forum.Forums;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,12 +64,12 @@ class OperationsTest {
 
     @Test
     void theSecretariatSignedInOnTheDashboardIsSignedInToCockpit() throws Exception {
-        Session anonymous = new Session();
+        WebSession anonymous = new WebSession(port);
         HttpResponse<String> away = anonymous.get("/camunda/app/cockpit/default/");
         assertThat(away.statusCode()).isEqualTo(302);
         assertThat(away.headers().firstValue("Location").orElseThrow()).contains("/login");
 
-        Session secretariat = new Session();
+        WebSession secretariat = new WebSession(port);
         secretariat.signIn("secretariat", "secretariat");
         assertThat(secretariat.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
         HttpResponse<String> user = secretariat.get("/camunda/api/admin/auth/user/default");
@@ -84,21 +77,9 @@ class OperationsTest {
         assertThat(user.body()).contains("\"userId\":\"secretariat\"").contains("cockpit");
         assertThat(secretariat.get("/camunda/api/engine/engine/default/process-definition/count").body()).contains("\"count\":");
 
-        Session coordinator = new Session();
+        WebSession coordinator = new WebSession(port);
         coordinator.signIn("coordinator", "coordinator");
         assertThat(coordinator.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(403);
-    }
-
-    @Test
-    void theDashboardsFormsNeedTheirCsrfToken() throws Exception {
-        String id = forums.aNewForum();
-        Session coordinator = new Session();
-        coordinator.signIn("coordinator", "coordinator");
-
-        HttpResponse<String> forged = coordinator.postForm("/forums/" + id + "/advance", "from=EXPERT_RECRUITMENT");
-
-        assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(forums.stageOf(id)).isEqualTo("EXPERT_RECRUITMENT");
     }
 
     private String awaitScrapeContaining(String text) throws InterruptedException {
@@ -114,34 +95,5 @@ class OperationsTest {
             Thread.sleep(200);
         }
         throw new AssertionError("No line with " + text + " in the scrape:\n" + scrape);
-    }
-
-    /** A browser-like client: keeps the session cookie, does not follow redirects. */
-    final class Session {
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        void signIn(String user, String password) throws IOException, InterruptedException {
-            Matcher token = CSRF.matcher(get("/login").body());
-            assertThat(token.find()).isTrue();
-            HttpResponse<String> signedIn = postForm("/login", "username=" + user + "&password=" + password + "&_csrf="
-                    + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
-            assertThat(signedIn.statusCode()).isEqualTo(302);
-            assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
     }
 }
