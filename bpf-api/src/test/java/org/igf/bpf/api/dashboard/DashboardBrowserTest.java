@@ -19,6 +19,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.igf.bpf.api.dashboard.web.DashboardStream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.File;
@@ -50,6 +52,8 @@ class DashboardBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    DashboardStream stream;
 
     Api api;
     Boards boards;
@@ -156,6 +160,17 @@ class DashboardBrowserTest {
         assertThat(took).as("board updated %s after the change", took).isLessThan(Duration.ofSeconds(2));
         assertPageNotReloaded();
         screenshot("board-live");
+
+        // the server ends the stream (as when it stops): the page reconnects by itself and keeps following
+        stream.disconnectAll();
+        Instant until = Instant.now().plusSeconds(10);
+        while (stream.connections() == 0 && Instant.now().isBefore(until)) {
+            Thread.sleep(50);
+        }
+        assertThat(stream.connections()).as("pages connected again").isPositive();
+        forums.expert(ipv6, "Dee", "ACADEMIA");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-" + ipv6), "4 experts"));
+        assertPageNotReloaded();
 
         // and at phone width the board is one column of cards
         browser.manage().window().setSize(new Dimension(390, 844));

@@ -53,8 +53,15 @@ public class DashboardStream implements ApplicationListener<ContextClosedEvent> 
         return emitter;
     }
 
-    int connections() {
+    /** How many pages are listening on this node. */
+    public int connections() {
         return emitters.size();
+    }
+
+    /** Ends every open stream, as a shutdown does; the pages reconnect by themselves within a second or so. */
+    public void disconnectAll() {
+        emitters.forEach(SseEmitter::complete);
+        emitters.clear();
     }
 
     private void broadcast(Set<String> forumIds) {
@@ -81,7 +88,6 @@ public class DashboardStream implements ApplicationListener<ContextClosedEvent> 
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
         heartbeat.shutdownNow();
-        emitters.forEach(SseEmitter::complete);
-        emitters.clear();
+        disconnectAll();
     }
 }
