@@ -43,7 +43,7 @@ public class SecurityConfiguration {
         http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**")))
                 .csrf(csrf -> csrf.disable()) // stateless Basic auth: no session cookie to forge requests with
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle, problems::throttled), BasicAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
@@ -54,7 +54,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/forums/*/history").hasRole(Roles.SECRETARIAT)
-                        .requestMatchers(HttpMethod.GET, "/api/forums", "/api/forums/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/forums", "/api/forums/**", "/api/dashboard").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/forums/*/comments").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/forums/{id}/experts", "/api/forums/{id}/drafts",
                                 "/api/forums/{id}/advance").access(forumCoordinator)
@@ -67,7 +67,7 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Everything else (Camunda's web applications bring their own sign-in). */
+    /** Everything else. The dashboard and Cockpit have ordered chains of their own (DashboardSecurityConfiguration, CockpitConfiguration). */
     @Bean
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())

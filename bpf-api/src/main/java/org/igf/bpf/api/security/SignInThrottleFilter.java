@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.igf.bpf.api.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -12,25 +11,37 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Refuses a Basic sign-in attempt while its account or client is throttled, before the password is checked. */
+/**
+ * Refuses a sign-in attempt (HTTP Basic, or the sign-in form) while its account or client is
+ * throttled, before the password is checked.
+ */
 public class SignInThrottleFilter extends OncePerRequestFilter {
 
-    private final SignInThrottle throttle;
-    private final ProblemResponses problems;
+    /** How a refused attempt is answered: a problem for the API, a redirect for the pages. */
+    @FunctionalInterface
+    public interface Refusal {
+        void refuse(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds) throws IOException;
+    }
 
-    public SignInThrottleFilter(SignInThrottle throttle, ProblemResponses problems) {
+    private final SignInThrottle throttle;
+    private final Refusal refusal;
+
+    public SignInThrottleFilter(SignInThrottle throttle, Refusal refusal) {
         this.throttle = throttle;
-        this.problems = problems;
+        this.refusal = refusal;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String username = basicUsername(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (username == null && "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+            username = request.getParameter("username");
+        }
         if (username != null) {
             long retryAfter = throttle.retryAfterSeconds(username, request.getRemoteAddr());
             if (retryAfter > 0) {
-                problems.throttled(request, response, retryAfter);
+                refusal.refuse(request, response, retryAfter);
                 return;
             }
         }

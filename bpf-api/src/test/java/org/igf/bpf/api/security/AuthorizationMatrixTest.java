@@ -58,6 +58,10 @@ class AuthorizationMatrixTest {
         rule("PUT /api/accounts/{username}/roles", secretariatOnly());
         rule("PUT /api/accounts/{username}/forums", secretariatOnly());
         rule("GET /api/admin/dead-letters", secretariatOnly());
+        rule("GET /api/dashboard", everyone());
+        rule("GET /api/admin/projections", secretariatOnly());
+        rule("GET /api/admin/projections/{name}", secretariatOnly());
+        rule("POST /api/admin/projections/{name}/rebuild", secretariatOnly());
         rule("POST /api/admin/dead-letters/{processingGroup}/retry", secretariatOnly());
     }
 
@@ -83,7 +87,7 @@ class AuthorizationMatrixTest {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                     .replace("{id}", forum).replace("{version}", "1").replace("{username}", target)
-                    .replace("{processingGroup}", "forum-views");
+                    .replace("{processingGroup}", "forum-views").replace("{name}", "no-such-projection");
             for (Caller caller : Caller.values()) {
                 cells++;
                 HttpRequest.Builder request = api.request(path, credentials.get(caller)).header("Content-Type", "application/json");

@@ -1,0 +1,55 @@
+package org.igf.bpf.api.dashboard.query;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.igf.bpf.core.forum.ForumEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the dashboard_forum read table, on its own tracking processor ("dashboard") so that it can be
+ * replayed and split across nodes without touching the other read models. The row update and the
+ * processor's token commit in one transaction; an event at or below the row's last sequence was
+ * already applied and is skipped. Open pages hear of the change once the batch has committed.
+ */
+@Component
+@ProcessingGroup(DashboardProjection.PROCESSING_GROUP)
+public class DashboardProjection {
+
+    public static final String PROCESSING_GROUP = "dashboard";
+
+    private final DashboardReadTable table;
+    private final DashboardChanges changes;
+
+    public DashboardProjection(DashboardReadTable table, DashboardChanges changes) {
+        this.table = table;
+        this.changes = changes;
+    }
+
+    @EventHandler
+    void on(ForumEvent event, @SequenceNumber long sequence) {
+        String forumId = event.forumId().value();
+        var row = table.find(forumId);
+        if (row.isPresent() && row.get().version() >= sequence) {
+            return;
+        }
+        DashboardForumView view = row.map(DashboardFold::from).orElseGet(DashboardFold::empty).apply(event, sequence).view();
+        if (view == null) {
+            return;
+        }
+        table.save(view);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> changes.changed(forumId));
+        } else {
+            changes.changed(forumId);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        table.deleteAll();
+        changes.changed(null);
+    }
+}

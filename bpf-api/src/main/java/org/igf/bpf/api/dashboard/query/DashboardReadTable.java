@@ -1,0 +1,73 @@
+package org.igf.bpf.api.dashboard.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+/** The dashboard_forum read table: columns to filter on, and the whole view as JSON. */
+@Repository
+public class DashboardReadTable {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public DashboardReadTable(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<DashboardForumView> find(String forumId) {
+        return jdbc.query("select document from dashboard_forum where forum_id = ?", (rs, i) -> read(rs.getString(1)), forumId)
+                .stream().findFirst();
+    }
+
+    public List<DashboardForumView> ofCycle(int cycle) {
+        return jdbc.query("select document from dashboard_forum where cycle = ? order by topic, forum_id",
+                (rs, i) -> read(rs.getString(1)), cycle);
+    }
+
+    public List<DashboardForumView> all() {
+        return jdbc.query("select document from dashboard_forum order by cycle, topic, forum_id", (rs, i) -> read(rs.getString(1)));
+    }
+
+    /** The cycles that have forums, latest first. */
+    public List<Integer> cycles() {
+        return jdbc.queryForList("select distinct cycle from dashboard_forum order by cycle desc", Integer.class);
+    }
+
+    public void save(DashboardForumView view) {
+        jdbc.update("""
+                insert into dashboard_forum (forum_id, cycle, topic, stage, stage_entered_at, last_activity_at, last_sequence, document)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                on conflict (forum_id) do update set cycle = excluded.cycle, topic = excluded.topic, stage = excluded.stage,
+                    stage_entered_at = excluded.stage_entered_at, last_activity_at = excluded.last_activity_at,
+                    last_sequence = excluded.last_sequence, document = excluded.document
+                """, view.id(), view.cycle(), view.topic(), view.stage().name(), Timestamp.from(view.stageEnteredAt()),
+                Timestamp.from(view.lastActivityAt()), view.version(), write(view));
+    }
+
+    public void deleteAll() {
+        jdbc.update("delete from dashboard_forum");
+    }
+
+    private DashboardForumView read(String document) {
+        try {
+            return json.readValue(document, DashboardForumView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable dashboard_forum document", e);
+        }
+    }
+
+    private String write(DashboardForumView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write dashboard_forum document", e);
+        }
+    }
+}

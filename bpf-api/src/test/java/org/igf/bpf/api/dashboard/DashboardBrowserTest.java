@@ -1,0 +1,243 @@
+package org.igf.bpf.api.dashboard;
+
+import org.igf.bpf.api.Api;
+import org.igf.bpf.api.ApiTest;
+import org.igf.bpf.api.forum.Forums;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.igf.bpf.api.dashboard.web.DashboardStream;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium, driven through /usr/bin/chromedriver
+ * (nothing is downloaded). Screenshots land in target/screenshots; any JavaScript error, failed
+ * resource or Content Security Policy violation in the browser's console fails the test.
+ */
+@ApiTest
+class DashboardBrowserTest {
+
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final int CYCLE = 2041;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DashboardStream stream;
+
+    Api api;
+    Boards boards;
+    Forums forums;
+    ChromeDriver browser;
+    WebDriverWait wait;
+    Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        api = new Api(port);
+        boards = new Boards(api);
+        forums = new Forums(api);
+        assertThat(new File(CHROMEDRIVER).canExecute()).as("Debian's chromium-driver at " + CHROMEDRIVER + " (.ci/run installs it)").isTrue();
+        profile = Files.createTempDirectory("bpf-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1500,1000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void aCoordinatorAdvancesAForumFromItsPageAndTheBoardFollowsChangesLive() throws Exception {
+        String ipv6 = boards.aForum(CYCLE, "IPv6 adoption", List.of("coordinator"));
+        forums.expert(ipv6, "Ana", "GOVERNMENT");
+        forums.expert(ipv6, "Ben", "CIVIL_SOCIETY");
+        String spam = boards.aForum(CYCLE, "Spam and cybersecurity", List.of());
+        String ixps = aForumInConsultation("Internet exchange points");
+        boards.awaitCard(CYCLE, "EXPERT_RECRUITMENT", spam);
+        boards.awaitCard(CYCLE, "PUBLIC_CONSULTATION", ixps);
+
+        // the board shows the forum in the column of its stage
+        browser.get(url("/?cycle=" + CYCLE));
+        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#column-expert-recruitment #card-" + ipv6)));
+        assertThat(card.getText()).contains("IPv6 adoption", "Coordinators: coordinator", "2 experts");
+        assertThat(browser.findElement(By.cssSelector("#card-" + spam)).getText()).contains("Call for volunteers");
+        assertThat(browser.findElement(By.cssSelector("#column-public-consultation #card-" + ixps)).getText())
+                .contains("consultation closes in 4 days");
+        awaitLive();
+        screenshot("board");
+
+        // to the forum's page, and sign in from there as its coordinator
+        card.findElement(By.linkText("IPv6 adoption")).click();
+        wait.until(ExpectedConditions.urlContains("/forums/" + ipv6));
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("coordinator");
+        browser.findElement(By.id("password")).sendKeys("coordinator");
+        browser.findElement(By.id("sign-in-button")).click();
+        wait.until(ExpectedConditions.urlContains("/forums/" + ipv6));
+
+        // two experts are too few: the page shows the aggregate's reason, the same as the API's detail
+        browser.findElement(By.id("advance-button")).click();
+        WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal")));
+        String apiDetail = api.post("/api/forums/" + ipv6 + "/advance", Api.COORDINATOR, Api.json("from", "EXPERT_RECRUITMENT"))
+                .json().get("detail").asText();
+        assertThat(refusal.findElement(By.className("refusal-detail")).getText()).isEqualTo(apiDetail);
+        assertThat(refusal.getText()).contains("recruitment.too-few");
+
+        // a third expert registered through the API shows on the open page without a reload
+        markPage();
+        forums.expert(ipv6, "Chen", "TECHNICAL_COMMUNITY");
+        wait.until(ExpectedConditions.textToBe(By.id("experts-title"), "Experts (3)"));
+        assertPageNotReloaded();
+
+        browser.findElement(By.id("advance-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Moved from Expert recruitment to Discussion"));
+        assertThat(browser.findElement(By.id("current-stage")).getAttribute("data-stage")).isEqualTo("DISCUSSION");
+        awaitLive();
+        fullPageScreenshot("forum");
+
+        // back on the board the card has moved to the next column
+        browser.get(url("/?cycle=" + CYCLE));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#column-discussion #card-" + ipv6)));
+        assertThat(browser.findElements(By.cssSelector("#column-expert-recruitment #card-" + ipv6))).isEmpty();
+        awaitLive();
+
+        // a change made elsewhere (the API) moves the card on the open board, without a reload
+        markPage();
+        Instant changed = Instant.now();
+        forums.advance(ipv6, "DISCUSSION");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#column-drafting #card-" + ipv6)));
+        Duration took = Duration.between(changed, Instant.now());
+        assertThat(took).as("board updated %s after the change", took).isLessThan(Duration.ofSeconds(2));
+        assertPageNotReloaded();
+        screenshot("board-live");
+
+        // the server ends the stream (as when it stops): the page reconnects by itself and keeps following
+        stream.disconnectAll();
+        Instant until = Instant.now().plusSeconds(10);
+        while (stream.connections() == 0 && Instant.now().isBefore(until)) {
+            Thread.sleep(50);
+        }
+        assertThat(stream.connections()).as("pages connected again").isPositive();
+        forums.expert(ipv6, "Dee", "ACADEMIA");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-" + ipv6), "4 experts"));
+        assertPageNotReloaded();
+
+        // and at phone width the board is one column of cards
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card-" + ipv6)));
+        screenshot("board-phone");
+
+        // a forum in consultation: its timeline marks today and the deadline
+        browser.manage().window().setSize(new Dimension(1500, 1000));
+        browser.get(url("/forums/" + ixps));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline .marker-deadline")));
+        awaitLive();
+        fullPageScreenshot("forum-consultation");
+
+        assertNoBrowserErrors();
+    }
+
+    private String aForumInConsultation(String topic) {
+        String id = boards.aForum(CYCLE, topic, List.of("coordinator"));
+        forums.registerBalancedExperts(id);
+        forums.expert(id, "Dee", "ACADEMIA");
+        forums.advance(id, "EXPERT_RECRUITMENT");
+        forums.advance(id, "DISCUSSION");
+        forums.draft(id, "IXPs keep traffic local.\n\nThey need neutral hosting.");
+        forums.advance(id, "DRAFTING", "consultationClosesAt",
+                Instant.now().plus(4, ChronoUnit.DAYS).plusSeconds(600).truncatedTo(ChronoUnit.SECONDS).toString());
+        return id;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Waits until the page's event stream is connected, so that no change can slip by unheard. */
+    private void awaitLive() {
+        wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
+    }
+
+    private void markPage() {
+        ((JavascriptExecutor) browser).executeScript("window.bpfNotReloaded = true;");
+    }
+
+    private void assertPageNotReloaded() {
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.bpfNotReloaded === true;")).isEqualTo(true);
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The whole page, not only the window: the window grows to the page's height for the shot. */
+    private void fullPageScreenshot(String name) throws IOException {
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 140, 6000)));
+        screenshot(name);
+        browser.manage().window().setSize(window);
+    }
+
+    private void assertNoBrowserErrors() {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(entry.getMessage());
+            }
+        }
+        assertThat(errors).as("errors in the browser console").isEmpty();
+    }
+}

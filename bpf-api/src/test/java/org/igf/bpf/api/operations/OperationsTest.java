@@ -1,0 +1,99 @@
+package org.igf.bpf.api.operations;
+
+import org.igf.bpf.api.Api;
+import org.igf.bpf.api.ApiTest;
+import org.igf.bpf.api.dashboard.WebSession;
+import org.igf.bpf.api.forum.Forums;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operators use: health with the database and the event processors, Prometheus gauges, and Cockpit. */
+@ApiTest
+class OperationsTest {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    Forums forums;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        forums = new Forums(api);
+    }
+
+    @Test
+    void healthIncludesTheDatabaseAndTheEventProcessors() {
+        Api.Response health = api.get("/actuator/health", Api.SECRETARIAT);
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.json().at("/components/eventProcessors/status").asText()).isEqualTo("UP");
+        assertThat(health.json().at("/components/eventProcessors/details/dashboard/running").asBoolean()).isTrue();
+        assertThat(health.json().at("/components/eventProcessors/details/forum-views/running").asBoolean()).isTrue();
+        assertThat(api.get("/actuator/health", Api.ANONYMOUS).json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusShowsForumsPerStageAndEachForumsStageAndDaysInStage() throws Exception {
+        String id = forums.aNewForum("Prometheus " + Instant.now().toEpochMilli(), List.of("coordinator"));
+        forums.registerBalancedExperts(id);
+        forums.advance(id, "EXPERT_RECRUITMENT");
+
+        String stageLine = "bpf_forum_stage{cycle=\"2015\",forum_id=\"" + id + "\",stage=\"DISCUSSION\"";
+        String scrape = awaitScrapeContaining(stageLine);
+
+        assertThat(scrape).containsPattern(Pattern.quote(stageLine) + ",topic=\"Prometheus \\d+\"} 2\\.0");
+        assertThat(scrape).containsPattern("bpf_forum_days_in_stage\\{cycle=\"2015\",forum_id=\"" + id
+                + "\",stage=\"DISCUSSION\",topic=\"[^\"]+\"} [0-9.E-]+");
+        assertThat(scrape).containsPattern("bpf_forums\\{cycle=\"2015\",stage=\"DISCUSSION\"} [1-9][0-9]*\\.0");
+        assertThat(scrape).contains("bpf_forums{cycle=\"2015\",stage=\"CONCLUDED\"}");
+        assertThat(api.get("/actuator/prometheus", Api.ANONYMOUS).status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus", Api.COORDINATOR).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theSecretariatSignedInOnTheDashboardIsSignedInToCockpit() throws Exception {
+        WebSession anonymous = new WebSession(port);
+        HttpResponse<String> away = anonymous.get("/camunda/app/cockpit/default/");
+        assertThat(away.statusCode()).isEqualTo(302);
+        assertThat(away.headers().firstValue("Location").orElseThrow()).contains("/login");
+
+        WebSession secretariat = new WebSession(port);
+        secretariat.signIn("secretariat", "secretariat");
+        assertThat(secretariat.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+        HttpResponse<String> user = secretariat.get("/camunda/api/admin/auth/user/default");
+        assertThat(user.statusCode()).isEqualTo(200);
+        assertThat(user.body()).contains("\"userId\":\"secretariat\"").contains("cockpit");
+        assertThat(secretariat.get("/camunda/api/engine/engine/default/process-definition/count").body()).contains("\"count\":");
+
+        WebSession coordinator = new WebSession(port);
+        coordinator.signIn("coordinator", "coordinator");
+        assertThat(coordinator.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(403);
+    }
+
+    private String awaitScrapeContaining(String text) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(10));
+        String scrape = "";
+        while (Instant.now().isBefore(until)) {
+            Api.Response response = api.get("/actuator/prometheus", Api.SECRETARIAT);
+            assertThat(response.status()).isEqualTo(200);
+            scrape = response.body();
+            if (scrape.contains(text)) {
+                return scrape;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No line with " + text + " in the scrape:\n" + scrape);
+    }
+}
