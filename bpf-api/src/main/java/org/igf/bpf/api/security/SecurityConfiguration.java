@@ -1,5 +1,6 @@
 package org.igf.bpf.api.security;
 
+import org.igf.bpf.api.audit.web.HistoryAccess;
 import org.igf.bpf.api.config.DatabaseProperties;
 import org.igf.bpf.api.web.ProblemResponses;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import java.util.List;
 
 /**
  * HTTP Basic for the API. Reading forums is public; every write needs a user; opening a forum and
- * reading a history are the secretariat's; a coordinator acts only on their own forums (checked per
+ * the audit are the secretariat's; a forum's history is for the secretariat and that forum's
+ * coordinators ({@code HistoryAccess}); a coordinator acts only on their own forums (checked per
  * forum in {@code ForumPermissions}). Refusals are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +38,7 @@ public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, HistoryAccess historyAccess) throws Exception {
         // path matchers, not MVC ones: Camunda's REST API is a separate (Jersey) servlet
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**")))
@@ -48,7 +50,8 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/forums/*/history").hasRole(Roles.SECRETARIAT)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/forums/{id}/history")).access(historyAccess)
+                        .requestMatchers("/api/audit/**").hasRole(Roles.SECRETARIAT)
                         .requestMatchers(HttpMethod.GET, "/api/forums", "/api/forums/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/forums").hasRole(Roles.SECRETARIAT)
                         .requestMatchers("/api/**").authenticated()
