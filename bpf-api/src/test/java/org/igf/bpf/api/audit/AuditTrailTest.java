@@ -215,6 +215,7 @@ class AuditTrailTest {
         assertThat(badParameter("/api/audit/events?cycle=twenty")).isEqualTo("cycle");
         assertThat(badParameter("/api/audit/events?limit=0")).isEqualTo("limit");
         assertThat(badParameter("/api/audit/events?limit=lots")).isEqualTo("limit");
+        assertThat(badParameter("/api/audit/events?actor=a" + "&actor=a".repeat(100))).isEqualTo("actor");
         assertThat(badParameter("/api/audit/export?format=xlsx")).isEqualTo("format");
         assertThat(badParameter("/api/audit/export?format=csv&to=noon")).isEqualTo("to");
         assertThat(badParameter("/api/audit/verify?forum=")).isEqualTo("forum");

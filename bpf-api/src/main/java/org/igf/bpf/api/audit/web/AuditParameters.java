@@ -13,6 +13,7 @@ final class AuditParameters {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
+    static final int MAX_VALUES = 100;
 
     private AuditParameters() {
     }
@@ -80,6 +81,9 @@ final class AuditParameters {
     private static List<String> values(String name, List<String> values) {
         if (values == null) {
             return List.of();
+        }
+        if (values.size() > MAX_VALUES) {
+            throw new BadAuditParameter(name, "Parameter '" + name + "' may be given at most " + MAX_VALUES + " times.");
         }
         for (String value : values) {
             if (value.isBlank() || value.length() > 255) {
