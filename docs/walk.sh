@@ -49,6 +49,7 @@ echo "stage now: $(stage)"
 say "History (secretariat): sequence, type, occurredAt, actor"
 curl -sS -u "$SEC" "$BASE$FORUM/history" | sed 's/},{"sequence"/}\n{"sequence"/g' \
   | sed -E 's/.*"sequence":([0-9]+),"type":"([A-Za-z]+)","occurredAt":"([^"]+)".*"actor":\{"name":"([^"]+)","role":"([^"]+)"\}.*/\1 \2 \3 \4 (\5)/'
+echo
 
 say "The forum as of $MID (mid-consultation)"
 curl -sS "$BASE$FORUM?asOf=$MID" | sed -E 's/.*"stage":"([A-Z_]+)".*"consultation":\{([^}]*)\}.*/stage \1, consultation {\2}/'

@@ -70,6 +70,7 @@ class EventChainTest {
             assertThat(broken.get("sequence").asLong()).isEqualTo(2);
             assertThat(broken.get("problem").asText()).isEqualTo("payload-changed");
             assertThat(broken.get("detail").asText()).contains("payload");
+            assertThat(verify(id).get("events").asLong()).as("every stored event is counted, also after the break").isEqualTo(6);
             assertThat(verify(null).get("broken").findValuesAsText("forum")).contains(id);
         } finally {
             asSuperuser("update domain_event_entry set payload = ? where aggregate_identifier = ? and sequence_number = 2", original, id);

@@ -101,12 +101,12 @@ public class EventChainVerifier {
                 expectedSequence = 0;
                 prev = ChainLinks.GENESIS;
             }
-            if (forumBroken) {
-                return;
-            }
             boolean stored = rs.getObject("global_index") != null;
             if (stored) {
                 events++;
+            }
+            if (forumBroken) {
+                return;
             }
             Long globalIndex = stored ? rs.getLong("global_index") : (Long) rs.getObject("chain_global_index", Long.class);
             String problem = check(rs, sequence, stored);
