@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,6 +194,76 @@ class EventChainTest {
         assertThat(ours.get("sequence").asLong()).isEqualTo(1);
         JsonNode events = api.get("/api/audit/events?forum=" + id, Api.SECRETARIAT).json().get("events");
         assertThat(ours.get("hash").asText()).isEqualTo(events.get(1).get("hash").asText());
+    }
+
+    @Test
+    void aChainRewrittenWithItsEventsPassesAloneButNotAgainstThePublishedHeads() {
+        String id = forums.aForumInDrafting();
+        String published = api.get("/api/audit/heads", Api.SECRETARIAT).body();
+        byte[] original = payloadOf(id, 2);
+        List<Map<String, Object>> links = jdbc.queryForList(
+                "select * from event_chain where aggregate_identifier = ? and sequence_number >= 2 order by sequence_number", id);
+        asSuperuser("update domain_event_entry set payload = convert_to(replace(convert_from(payload, 'UTF8'), 'Ben', 'Bob'), 'UTF8')"
+                + " where aggregate_identifier = ? and sequence_number = 2", id);
+        for (long sequence = 2; sequence <= 5; sequence++) {
+            // what a superuser who knows the scheme does: recompute every later link
+            asSuperuser("""
+                    update event_chain c set payload_digest = sha256(e.payload), prev_hash = p.hash, hash = event_chain_hash(p.hash, e)
+                      from domain_event_entry e, event_chain p
+                     where c.aggregate_identifier = ? and c.sequence_number = ?
+                       and e.aggregate_identifier = c.aggregate_identifier and e.sequence_number = c.sequence_number
+                       and p.aggregate_identifier = c.aggregate_identifier and p.sequence_number = c.sequence_number - 1
+                    """, id, sequence);
+        }
+        try {
+            assertThat(verify(id).get("ok").asBoolean()).as("the chain alone cannot see a wholesale rewrite").isTrue();
+            JsonNode against = verifyAgainst(published);
+            assertThat(against.get("ok").asBoolean()).isFalse();
+            assertThat(against.get("broken")).hasSize(1);
+            assertThat(against.at("/broken/0/forum").asText()).isEqualTo(id);
+            assertThat(against.at("/broken/0/sequence").asLong()).isEqualTo(5);
+            assertThat(against.at("/broken/0/problem").asText()).isEqualTo("head-differs");
+            Api.Response forged = api.post("/api/audit/verify", Api.SECRETARIAT,
+                    published.replaceFirst("\"digest\":\"[0-9a-f]{64}\"", "\"digest\":\"" + "f".repeat(64) + "\""));
+            assertThat(forged.status()).as("a published list whose digest does not match its heads").isEqualTo(400);
+            assertThat(forged.json().get("field").asText()).isEqualTo("digest");
+        } finally {
+            asSuperuser("update domain_event_entry set payload = ? where aggregate_identifier = ? and sequence_number = 2", original, id);
+            for (Map<String, Object> link : links) {
+                asSuperuser("update event_chain set payload_digest = ?, prev_hash = ?, hash = ? where global_index = ?",
+                        link.get("payload_digest"), link.get("prev_hash"), link.get("hash"), link.get("global_index"));
+            }
+        }
+        assertThat(verify(id).get("ok").asBoolean()).isTrue();
+        assertThat(verifyAgainst(published).get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void lastEventsCutOffWithTheirLinksAreCaughtByThePublishedHeads() {
+        String id = forums.aForumInDrafting();
+        String published = api.get("/api/audit/heads", Api.SECRETARIAT).body();
+        Map<String, Object> event = jdbc.queryForMap("select * from domain_event_entry where aggregate_identifier = ? and sequence_number = 5", id);
+        Map<String, Object> link = jdbc.queryForMap("select * from event_chain where aggregate_identifier = ? and sequence_number = 5", id);
+        asSuperuser("delete from domain_event_entry where aggregate_identifier = ? and sequence_number = 5", id);
+        asSuperuser("delete from event_chain where aggregate_identifier = ? and sequence_number = 5", id);
+        try {
+            assertThat(verify(id).get("ok").asBoolean()).isTrue();
+            JsonNode against = verifyAgainst(published);
+            assertThat(against.get("ok").asBoolean()).isFalse();
+            assertThat(against.at("/broken/0/forum").asText()).isEqualTo(id);
+            assertThat(against.at("/broken/0/problem").asText()).isEqualTo("head-missing");
+            assertThat(against.at("/broken/0/detail").asText()).contains("ends at 4");
+        } finally {
+            reinsert("event_chain", link);
+            reinsert("domain_event_entry", event);
+        }
+        assertThat(verifyAgainst(published).get("ok").asBoolean()).isTrue();
+    }
+
+    private JsonNode verifyAgainst(String publishedHeads) {
+        Api.Response response = api.post("/api/audit/verify", Api.SECRETARIAT, publishedHeads);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
     }
 
     private JsonNode verify(String forum) {

@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -58,7 +60,17 @@ public class EventChainVerifier {
 
     /** Verifies one forum's chain, or every forum's when {@code forum} is null. */
     public ChainReport verify(String forum) {
-        Walk walk = new Walk();
+        return verify(forum, List.of());
+    }
+
+    /**
+     * Verifies as {@link #verify(String)} and also checks heads published earlier: each one's
+     * forum must still hold an event at that sequence whose link, recomputed from the events,
+     * is the published hash. This catches what the chain alone cannot: a rewrite of the events
+     * together with every later link, or the last events cut off with their links.
+     */
+    public ChainReport verify(String forum, List<ChainHeads.Head> published) {
+        Walk walk = new Walk(published.stream().filter(head -> forum == null || head.forum().equals(forum)).toList());
         readOnly.executeWithoutResult(status -> {
             if (forum == null) {
                 streaming.query(WALK.formatted(""), walk::row);
@@ -66,6 +78,7 @@ public class EventChainVerifier {
                 streaming.query(WALK.formatted("where aggregate_identifier = ?"), walk::row, forum, forum);
             }
         });
+        walk.finish();
         return new ChainReport(walk.broken.isEmpty(), forum, walk.forums, walk.events, List.copyOf(walk.broken));
     }
 
@@ -75,15 +88,20 @@ public class EventChainVerifier {
                 select distinct on (aggregate_identifier) aggregate_identifier, sequence_number, hash
                   from event_chain order by aggregate_identifier, sequence_number desc
                 """, (rs, n) -> new ChainHeads.Head(rs.getString(1), rs.getLong(2), ChainLinks.hex(rs.getBytes(3))));
+        return new ChainHeads(clock.instant(), heads.size(), digest(heads), heads);
+    }
+
+    /** SHA-256 of the lines "forum sequence hash\n", in the order given. */
+    public static String digest(List<ChainHeads.Head> heads) {
         StringBuilder lines = new StringBuilder();
         heads.forEach(head -> lines.append(head.forum()).append(' ').append(head.sequence()).append(' ').append(head.hash()).append('\n'));
-        return new ChainHeads(clock.instant(), heads.size(),
-                ChainLinks.hex(ChainLinks.sha256(lines.toString().getBytes(StandardCharsets.UTF_8))), heads);
+        return ChainLinks.hex(ChainLinks.sha256(lines.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The state of the walk: the forum being checked, its last good link, and what was found. */
     private static final class Walk {
         final List<BrokenLink> broken = new ArrayList<>();
+        final Map<String, ChainHeads.Head> published = new HashMap<>();
         long forums;
         long events;
         String forum;
@@ -91,10 +109,15 @@ public class EventChainVerifier {
         long expectedSequence;
         byte[] prev;
 
+        Walk(List<ChainHeads.Head> heads) {
+            heads.forEach(head -> published.put(head.forum(), head));
+        }
+
         void row(ResultSet rs) throws SQLException {
             String rowForum = rs.getString("forum");
             long sequence = rs.getLong("sequence");
             if (!rowForum.equals(forum)) {
+                finishForum();
                 forum = rowForum;
                 forums++;
                 forumBroken = false;
@@ -110,12 +133,42 @@ public class EventChainVerifier {
             }
             Long globalIndex = stored ? rs.getLong("global_index") : (Long) rs.getObject("chain_global_index", Long.class);
             String problem = check(rs, sequence, stored);
-            if (problem != null) {
-                forumBroken = true;
-                if (broken.size() < MAX_REPORTED) {
-                    int colon = problem.indexOf(':');
-                    broken.add(new BrokenLink(forum, sequence, globalIndex, problem.substring(0, colon), problem.substring(colon + 2)));
+            ChainHeads.Head head = published.get(forum);
+            if (problem == null && head != null && head.sequence() == sequence) {
+                published.remove(forum);
+                if (!head.hash().equalsIgnoreCase(ChainLinks.hex(prev))) {
+                    problem = "head-differs: the head published for this sequence was " + head.hash()
+                            + ", the events now give " + ChainLinks.hex(prev) + " (the forum's events and links were rewritten)";
                 }
+            }
+            if (problem != null) {
+                report(sequence, globalIndex, problem);
+            }
+        }
+
+        /** Published heads that the walk never reached: their events are gone. */
+        void finish() {
+            finishForum();
+            published.values().stream().sorted(java.util.Comparator.comparing(ChainHeads.Head::forum)).forEach(head -> {
+                forum = head.forum();
+                report(head.sequence(), null, "head-missing: a head was published for this forum and sequence, but the store"
+                        + " holds no events of this forum");
+            });
+        }
+
+        private void finishForum() {
+            ChainHeads.Head head = forum == null ? null : published.remove(forum);
+            if (head != null && !forumBroken) {
+                report(head.sequence(), null, "head-missing: a head was published for this sequence, but the forum now ends at "
+                        + (expectedSequence - 1) + " (its last events were removed with their links)");
+            }
+        }
+
+        private void report(long sequence, Long globalIndex, String problem) {
+            forumBroken = true;
+            if (broken.size() < MAX_REPORTED) {
+                int colon = problem.indexOf(':');
+                broken.add(new BrokenLink(forum, sequence, globalIndex, problem.substring(0, colon), problem.substring(colon + 2)));
             }
         }
 

@@ -15,6 +15,8 @@ import org.igf.bpf.api.audit.query.EventChainVerifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -96,6 +98,33 @@ public class AuditController {
             throw new BadAuditParameter("forum", "Parameter 'forum' must name a forum; leave it out to verify all forums.");
         }
         return verifier.verify(forum);
+    }
+
+    /**
+     * Verifies, and checks heads published earlier against the events as they are now. The body
+     * is what {@code GET /api/audit/heads} answered then (its {@code digest}, when present, must
+     * match its {@code heads}).
+     */
+    @PostMapping("/verify")
+    public ChainReport verifyAgainst(@RequestParam(required = false) String forum, @RequestBody PublishedHeads published) {
+        if (forum != null && forum.isBlank()) {
+            throw new BadAuditParameter("forum", "Parameter 'forum' must name a forum; leave it out to verify all forums.");
+        }
+        List<ChainHeads.Head> heads = published.heads() == null ? List.of() : published.heads();
+        for (ChainHeads.Head head : heads) {
+            if (head == null || head.forum() == null || head.forum().isBlank() || head.hash() == null
+                    || !head.hash().matches("[0-9a-fA-F]{64}") || head.sequence() < 0) {
+                throw new BadAuditParameter("heads", "Every published head needs a forum, a sequence and a 64-digit hex hash.");
+            }
+        }
+        if (published.digest() != null && !published.digest().equalsIgnoreCase(EventChainVerifier.digest(heads))) {
+            throw new BadAuditParameter("digest", "The digest does not match the heads given: the list is not the one published.");
+        }
+        return verifier.verify(forum, heads);
+    }
+
+    /** Heads published earlier, as {@code GET /api/audit/heads} gave them. */
+    public record PublishedHeads(String digest, List<ChainHeads.Head> heads) {
     }
 
     @GetMapping("/heads")
