@@ -33,6 +33,8 @@ post "$COO" "$FORUM/drafts" '{"title":"Draft outcome","text":"IPv6 adoption is u
 CLOSES=$(date -u -d '+10 seconds' +%Y-%m-%dT%H:%M:%SZ)
 post "$COO" "$FORUM/advance" "{\"from\":\"DRAFTING\",\"consultationClosesAt\":\"$CLOSES\"}" | cut -c1-160
 post "$COO" "$FORUM/comments" '{"author":"Jane Doe","text":"Name the operators.","paragraph":2}'
+MID=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
+echo "mid-consultation instant: $MID"
 
 say "Waiting for the consultation deadline ($CLOSES) and its timer"
 for _ in $(seq 1 40); do [ "$(stage)" = REVISION ] && break; sleep 1; done
@@ -47,3 +49,12 @@ echo "stage now: $(stage)"
 say "History (secretariat): sequence, type, occurredAt, actor"
 curl -sS -u "$SEC" "$BASE$FORUM/history" | sed 's/},{"sequence"/}\n{"sequence"/g' \
   | sed -E 's/.*"sequence":([0-9]+),"type":"([A-Za-z]+)","occurredAt":"([^"]+)".*"actor":\{"name":"([^"]+)","role":"([^"]+)"\}.*/\1 \2 \3 \4 (\5)/'
+echo
+
+say "The forum as of $MID (mid-consultation)"
+curl -sS "$BASE$FORUM?asOf=$MID" | sed -E 's/.*"stage":"([A-Z_]+)".*"consultation":\{([^}]*)\}.*/stage \1, consultation {\2}/'
+echo
+
+say "Audit (secretariat): verify this forum's hash chain"
+curl -sS -u "$SEC" "$BASE/api/audit/verify?forum=${FORUM##*/}"
+echo

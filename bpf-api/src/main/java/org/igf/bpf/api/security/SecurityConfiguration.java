@@ -1,5 +1,6 @@
 package org.igf.bpf.api.security;
 
+import org.igf.bpf.api.audit.web.HistoryAccess;
 import org.igf.bpf.api.web.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +20,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 
 /**
- * HTTP Basic for the API. Reading forums is public; anyone may comment during a consultation; every
- * other write needs a user; opening a forum and reading a history are the secretariat's; a
- * coordinator acts only on the forums they coordinate ({@link ForumCoordinatorAuthorization});
- * accounts live in the database and managing them is the secretariat's. Refusals are problem+json.
+ * HTTP Basic (or a bearer token) for the API. Reading forums is public; anyone may comment during a
+ * consultation; every other write needs a user; opening a forum, the audit and accounts are the
+ * secretariat's; a forum's history is for the secretariat and that forum's coordinators
+ * ({@link HistoryAccess}); a coordinator acts only on the forums they coordinate
+ * ({@link ForumCoordinatorAuthorization}). Refusals are problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -30,7 +32,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
                             ForumCoordinatorAuthorization forumCoordinator, ObjectProvider<JwtDecoder> jwtDecoder,
-                            BearerTokens bearerTokens) throws Exception {
+                            BearerTokens bearerTokens, HistoryAccess historyAccess) throws Exception {
         if (jwtDecoder.getIfAvailable() != null) {
             // single sign-on: bearer tokens of the configured OpenID Connect provider, next to HTTP Basic
             http.oauth2ResourceServer(server -> server
@@ -53,7 +55,8 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(problems::forbidden))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/forums/*/history").hasRole(Roles.SECRETARIAT)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/forums/{id}/history")).access(historyAccess)
+                        .requestMatchers("/api/audit/**").hasRole(Roles.SECRETARIAT)
                         .requestMatchers(HttpMethod.GET, "/api/forums", "/api/forums/**", "/api/dashboard").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/forums/*/comments").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/forums/{id}/experts", "/api/forums/{id}/drafts",

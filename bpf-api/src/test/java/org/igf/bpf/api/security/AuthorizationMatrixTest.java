@@ -44,7 +44,12 @@ class AuthorizationMatrixTest {
         rule("GET /api/forums/{id}", everyone());
         rule("GET /api/forums/{id}/drafts/{version}", everyone());
         rule("POST /api/forums/{id}/comments", everyone());
-        rule("GET /api/forums/{id}/history", secretariatOnly());
+        rule("GET /api/forums/{id}/history", coordinatorsOfTheForum());
+        rule("GET /api/audit/events", secretariatOnly());
+        rule("GET /api/audit/export", secretariatOnly());
+        rule("GET /api/audit/verify", secretariatOnly());
+        rule("POST /api/audit/verify", secretariatOnly());
+        rule("GET /api/audit/heads", secretariatOnly());
         rule("POST /api/forums", secretariatOnly());
         rule("POST /api/forums/{id}/experts", coordinatorsOfTheForum());
         rule("POST /api/forums/{id}/drafts", coordinatorsOfTheForum());

@@ -143,7 +143,7 @@ class ApiProblemsTest {
                 .isEqualTo("auth.forbidden");
         refused(403, () -> api.post("/api/forums/" + notMine + "/experts", Api.COORDINATOR, json("name", "A", "stakeholderGroup", "ACADEMIA")));
         refused(403, () -> api.post("/api/forums/" + notMine + "/advance", Api.COORDINATOR, json("from", "EXPERT_RECRUITMENT")));
-        refused(403, () -> api.get("/api/forums/" + mine + "/history", Api.COORDINATOR));
+        refused(403, () -> api.get("/api/forums/" + notMine + "/history", Api.COORDINATOR));
         refused(401, () -> api.get("/api/forums/" + mine + "/history", null));
         refused(401, () -> api.get("/engine-rest/process-definition", null));
         refused(403, () -> api.get("/engine-rest/process-definition", Api.COORDINATOR));
