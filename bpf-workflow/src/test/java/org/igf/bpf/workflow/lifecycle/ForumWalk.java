@@ -3,6 +3,9 @@ package org.igf.bpf.workflow.lifecycle;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.igf.bpf.core.forum.AddDraftVersion;
 import org.igf.bpf.core.forum.CreateForum;
+import org.igf.bpf.core.forum.DisposeComment;
+import org.igf.bpf.core.forum.Disposition;
+import org.igf.bpf.core.forum.SubmitComment;
 import org.igf.bpf.core.forum.ForumId;
 import org.igf.bpf.core.forum.RegisterExpert;
 import org.igf.bpf.core.forum.Stage;
@@ -42,6 +45,16 @@ final class ForumWalk {
 
     void addDraft(ForumId forum) {
         commands.sendAndWait(new AddDraftVersion(forum, "Draft", "First paragraph.\n\nSecond paragraph.", COORDINATOR, Instant.now()));
+    }
+
+    String comment(ForumId forum) {
+        String id = java.util.UUID.randomUUID().toString();
+        commands.sendAndWait(new SubmitComment(forum, id, 1, "Jane Doe", "Name the operators.", COORDINATOR, Instant.now()));
+        return id;
+    }
+
+    void dispose(ForumId forum, String commentId) {
+        commands.sendAndWait(new DisposeComment(forum, commentId, Disposition.ACCEPTED, "Operators named", COORDINATOR, Instant.now()));
     }
 
     ForumId aForumInDrafting() {
