@@ -50,7 +50,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/forums/*/history").hasRole(Roles.SECRETARIAT)
                         .requestMatchers(HttpMethod.GET, "/api/forums", "/api/forums/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/forums").hasRole(Roles.SECRETARIAT)
+                        .requestMatchers(HttpMethod.GET, "/api/cycles", "/api/cycles/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/forums", "/api/cycles").hasRole(Roles.SECRETARIAT)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers(path.matcher("/engine-rest/**")).hasRole(Roles.SECRETARIAT)
                         .anyRequest().hasRole(Roles.SECRETARIAT));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.igf.bpf.api.cycle.web.CycleController;
 import org.igf.bpf.api.forum.web.DraftNotFound;
 import org.igf.bpf.api.forum.web.ForumNotFound;
 import org.igf.bpf.core.forum.StageConflict;
@@ -62,6 +63,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(HttpStatus.NOT_FOUND, e instanceof DraftNotFound ? "draft.not-found" : "forum.not-found",
                 "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(CycleController.CycleAlreadyOpen.class)
+    ProblemDetail cycleAlreadyOpen(CycleController.CycleAlreadyOpen e) {
+        return Problems.of(HttpStatus.CONFLICT, "cycle.already-open", "Cycle already open", e.getMessage());
+    }
+
+    @ExceptionHandler(CycleController.CycleNotFound.class)
+    ProblemDetail cycleNotFound(CycleController.CycleNotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "cycle.not-found", "Not found", e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

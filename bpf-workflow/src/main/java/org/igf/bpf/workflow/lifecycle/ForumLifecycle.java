@@ -95,6 +95,32 @@ public class ForumLifecycle {
     }
 
     /**
+     * Runs the forum's consultation deadline timer now if it is already due, as the job executor would
+     * (an operator can do the same from Cockpit). Answers whether it ran here; false when there is no
+     * due timer or the job executor ran it at the same moment.
+     */
+    public boolean fireDueDeadline(ForumId forumId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(BpfLifecycle.PROCESS_KEY)
+                .processInstanceBusinessKey(forumId.value())
+                .singleResult();
+        if (instance == null) {
+            return false;
+        }
+        Job timer = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(BpfLifecycle.CONSULTATION_TIMER).duedateLowerThan(new Date()).singleResult();
+        if (timer == null) {
+            return false;
+        }
+        try {
+            management.executeJob(timer.getId());
+            return true;
+        } catch (OptimisticLockingException ranByTheJobExecutor) {
+            return false;
+        }
+    }
+
+    /**
      * Completes the user task of the stage the caller expects to leave. A caller whose view is stale
      * gets a {@link StageConflict}; a gate the aggregate refuses surfaces as its {@link RuleViolation}
      * and the task stays open.
