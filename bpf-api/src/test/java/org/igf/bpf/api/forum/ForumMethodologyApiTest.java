@@ -68,6 +68,29 @@ class ForumMethodologyApiTest {
     }
 
     @Test
+    void recordsAVolunteerForTheOpenCallUntilTheyAreAppointed() {
+        String id = forums.aNewForum("IPv6", List.of());
+
+        Api.Response volunteered = api.post("/api/forums/" + id + "/coordinators/volunteers", Api.COORDINATOR,
+                json("name", "Demo Coordinator", "account", "someone-else"));
+
+        assertThat(volunteered.status()).as(volunteered.toString()).isEqualTo(201);
+        assertThat(volunteered.json().at("/volunteers/0/account").asText()).as("one volunteers with one's own account")
+                .isEqualTo("coordinator");
+        assertThat(refused(id, 422, () -> api.post("/api/forums/" + id + "/coordinators/volunteers", Api.COORDINATOR,
+                json("name", "Demo Coordinator"))).get("code").asText()).isEqualTo("coordinator.already-volunteered");
+        refused(id, 401, () -> api.post("/api/forums/" + id + "/coordinators/volunteers", Api.ANONYMOUS, json("name", "X")));
+
+        JsonNode appointed = api.post("/api/forums/" + id + "/coordinators", Api.SECRETARIAT, json("name", "Demo Coordinator",
+                "kind", "PERSON", "role", "MAG_COORDINATOR", "account", "coordinator")).json();
+
+        assertThat(appointed.get("volunteers")).isEmpty();
+        assertThat(appointed.get("openCallForCoordinators").asBoolean()).isFalse();
+        assertThat(refused(id, 422, () -> api.post("/api/forums/" + id + "/coordinators/volunteers", Api.SECRETARIAT,
+                json("name", "Late Volunteer"))).get("code").asText()).isEqualTo("coordinator.no-open-call");
+    }
+
+    @Test
     void aForumWithoutCoordinatorCannotStartItsDiscussion() {
         String id = forums.aNewForum("IPv6", List.of());
         forums.registerBalancedExpertsAs(id, Api.SECRETARIAT);

@@ -37,6 +37,7 @@ public class ForumAggregate {
     private Stage stage;
     private final Map<String, Expert> experts = new LinkedHashMap<>();
     private final Map<String, Coordinator> coordinators = new LinkedHashMap<>();
+    private final java.util.Set<String> volunteers = new java.util.HashSet<>();
     private final Map<Integer, Integer> paragraphsPerVersion = new HashMap<>();
     private final Map<String, CommentState> comments = new HashMap<>();
     private int latestDraftVersion;
@@ -88,6 +89,21 @@ public class ForumAggregate {
                     + " already belongs to a coordinator of this forum.");
         }
         apply(new CoordinatorAppointed(forumId, coordinator, command.by(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(VolunteerAsCoordinator command) {
+        refuseWhenConcluded();
+        if (coordinators.values().stream().anyMatch(c -> c.role() == Coordinator.Role.MAG_COORDINATOR)) {
+            throw new RuleViolation("coordinator.no-open-call", "The forum has a MAG coordinator; it has no open call for volunteers.");
+        }
+        if (command.name() == null || command.name().isBlank()) {
+            throw new RuleViolation("coordinator.volunteer-name-required", "A volunteer needs a name.");
+        }
+        if (volunteers.contains(command.name().strip())) {
+            throw new RuleViolation("coordinator.already-volunteered", command.name().strip() + " has already volunteered.");
+        }
+        apply(new MagMemberVolunteered(forumId, command.name().strip(), command.account(), command.by(), command.at()));
     }
 
     @CommandHandler
@@ -451,6 +467,11 @@ public class ForumAggregate {
     @EventSourcingHandler
     void on(CoordinatorAppointed event) {
         coordinators.put(event.coordinator().name(), event.coordinator());
+    }
+
+    @EventSourcingHandler
+    void on(MagMemberVolunteered event) {
+        volunteers.add(event.name());
     }
 
     @EventSourcingHandler

@@ -122,6 +122,29 @@ class ForumMethodologyTest {
         }
 
         @Test
+        void recordsAVolunteerAnsweringTheOpenCall() {
+            fixture.given(created(2015, List.of()))
+                    .when(new VolunteerAsCoordinator(FORUM, " Avri Doria ", "adoria", SECRETARIAT, T0))
+                    .expectEvents(new MagMemberVolunteered(FORUM, "Avri Doria", "adoria", SECRETARIAT, T0));
+        }
+
+        @Test
+        void refusesTheSameVolunteerTwice() {
+            fixture.given(created(2015, List.of()), new MagMemberVolunteered(FORUM, "Avri Doria", null, SECRETARIAT, T0))
+                    .when(new VolunteerAsCoordinator(FORUM, "Avri Doria", null, SECRETARIAT, T0))
+                    .expectNoEvents()
+                    .expectException(violation("coordinator.already-volunteered"));
+        }
+
+        @Test
+        void refusesVolunteersOnceAMagCoordinatorIsAppointed() {
+            fixture.given(created(2015, List.of()), new CoordinatorAppointed(FORUM, KUMMER, SECRETARIAT, T0))
+                    .when(new VolunteerAsCoordinator(FORUM, "Avri Doria", null, SECRETARIAT, T0))
+                    .expectNoEvents()
+                    .expectException(violation("coordinator.no-open-call"));
+        }
+
+        @Test
         void letsACoordinatorStepDown() {
             fixture.given(created(2015, List.of()), new CoordinatorAppointed(FORUM, KUMMER, SECRETARIAT, T0))
                     .when(new StepDownCoordinator(FORUM, "Markus Kummer", "Other duties", SECRETARIAT, T0))

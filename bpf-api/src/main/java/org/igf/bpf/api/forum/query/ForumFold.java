@@ -13,6 +13,7 @@ import org.igf.bpf.api.forum.query.ForumView.OutcomeView;
 import org.igf.bpf.api.forum.query.ForumView.PresentationView;
 import org.igf.bpf.api.forum.query.ForumView.SessionView;
 import org.igf.bpf.api.forum.query.ForumView.StageVisit;
+import org.igf.bpf.api.forum.query.ForumView.VolunteerView;
 import org.igf.bpf.core.forum.AnnualMeetingSessionScheduled;
 import org.igf.bpf.core.forum.CommentApproved;
 import org.igf.bpf.core.forum.CommentDisposed;
@@ -33,6 +34,7 @@ import org.igf.bpf.core.forum.ForumContinuedIn;
 import org.igf.bpf.core.forum.ForumCreated;
 import org.igf.bpf.core.forum.ForumEvent;
 import org.igf.bpf.core.forum.MailingListReactivated;
+import org.igf.bpf.core.forum.MagMemberVolunteered;
 import org.igf.bpf.core.forum.MailingListSet;
 import org.igf.bpf.core.forum.OutcomePresented;
 import org.igf.bpf.core.forum.OutcomePublished;
@@ -83,7 +85,7 @@ public final class ForumFold {
             view = new ForumView(e.forumId().value(), e.cycle(), e.topic(), Stage.EXPERT_RECRUITMENT, e.at(), e.at(),
                     e.coordinators(), List.of(), Map.of(), List.of(), null, null,
                     List.of(new StageVisit(Stage.EXPERT_RECRUITMENT, e.at(), e.by().name())), sequence,
-                    details, details.isEmpty(), null, null, null, List.of(), false, List.of(), null, null);
+                    details, details.isEmpty(), null, null, null, List.of(), false, List.of(), null, null, List.of());
             return this;
         }
         if (view == null) {
@@ -93,6 +95,9 @@ public final class ForumFold {
         b.version = sequence;
         if (event instanceof CoordinatorAppointed e) {
             b.coordinatorDetails.add(e.coordinator());
+            b.volunteers.removeIf(v -> v.name().equals(e.coordinator().name()));
+        } else if (event instanceof MagMemberVolunteered e) {
+            b.volunteers.add(new VolunteerView(e.name(), e.account(), e.at()));
         } else if (event instanceof CoordinatorSteppedDown e) {
             b.coordinatorDetails.removeIf(c -> c.name().equals(e.name()));
         } else if (event instanceof ExpertRegistered e) {
@@ -191,6 +196,7 @@ public final class ForumFold {
         final List<CommentView> comments;
         SessionView session;
         OutcomeView outcome;
+        final List<VolunteerView> volunteers;
 
         Builder(ForumView v) {
             base = v;
@@ -211,6 +217,7 @@ public final class ForumFold {
             comments = new ArrayList<>(v.comments());
             session = v.session();
             outcome = v.outcome();
+            volunteers = new ArrayList<>(v.volunteers());
         }
 
         void enter(Stage next, ForumEvent event) {
@@ -231,7 +238,7 @@ public final class ForumFold {
             return new ForumView(base.id(), base.cycle(), base.topic(), stage, stageEnteredAt, base.createdAt(), accounts,
                     List.copyOf(experts), balance, List.copyOf(drafts), consultation, presentation, List.copyOf(stages), version,
                     List.copyOf(coordinatorDetails), openCall, continuesFrom, continuedIn, mailingList, List.copyOf(meetings),
-                    preModeration, List.copyOf(comments), session, outcome);
+                    preModeration, List.copyOf(comments), session, outcome, List.copyOf(volunteers));
         }
     }
 }

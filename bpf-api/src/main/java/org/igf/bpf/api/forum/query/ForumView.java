@@ -15,7 +15,8 @@ import java.util.Map;
  * balance over stakeholder groups, mailing list and meetings, draft versions, consultation (rounds,
  * extensions, moderation), comments with their dispositions, session, presentation and published
  * outcome, the stages it went through, and its links to last and next cycle's forums. Folded from
- * the forum's events; the same fold feeds the read table.
+ * the forum's events; the same fold feeds the read table. {@code volunteers} answer the open call
+ * for MAG volunteers until they are appointed.
  *
  * <p>{@code coordinators} holds the account user names of the coordinators (who may act on the
  * forum); {@code coordinatorDetails} describes every coordinator, with or without an account.
@@ -45,9 +46,11 @@ public record ForumView(
         boolean preModeration,
         List<CommentView> comments,
         SessionView session,
-        OutcomeView outcome) {
+        OutcomeView outcome,
+        List<VolunteerView> volunteers) {
 
     public ForumView {
+        volunteers = volunteers == null ? List.of() : volunteers;
         coordinatorDetails = coordinatorDetails == null ? List.of() : coordinatorDetails;
         meetings = meetings == null ? List.of() : meetings;
         comments = comments == null ? List.of() : comments;
@@ -58,7 +61,7 @@ public record ForumView(
         List<CommentView> published = comments.stream().filter(c -> c.status() == CommentStatus.PUBLISHED).toList();
         return new ForumView(id, cycle, topic, stage, stageEnteredAt, createdAt, coordinators, experts, stakeholderBalance, drafts,
                 consultation, presentation, stages, version, coordinatorDetails, openCallForCoordinators, continuesFrom, continuedIn,
-                mailingList, meetings, preModeration, published, session, outcome);
+                mailingList, meetings, preModeration, published, session, outcome, volunteers);
     }
 
     public record ExpertView(String name, StakeholderGroup stakeholderGroup, String organisation, Instant registeredAt) {
@@ -106,6 +109,10 @@ public record ForumView(
     public record CommentView(String id, int round, int draftVersion, Integer paragraph, String author,
                               StakeholderGroup stakeholderGroup, String organisation, String text, Instant submittedAt,
                               CommentStatus status, String hiddenReason, Disposition disposition, String dispositionNote) {
+    }
+
+    /** A MAG member who volunteered to coordinate, not (yet) appointed. */
+    public record VolunteerView(String name, String account, Instant volunteeredAt) {
     }
 
     public record SessionView(String title, Instant startsAt, String roomOrLink) {

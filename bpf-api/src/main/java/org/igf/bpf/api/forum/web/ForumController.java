@@ -19,6 +19,7 @@ import org.igf.bpf.api.forum.web.ForumRequests.MeetingRequest;
 import org.igf.bpf.api.forum.web.ForumRequests.ModerationRequest;
 import org.igf.bpf.api.forum.web.ForumRequests.SessionRequest;
 import org.igf.bpf.api.forum.web.ForumRequests.StepDownRequest;
+import org.igf.bpf.api.forum.web.ForumRequests.VolunteerRequest;
 import org.igf.bpf.api.forum.web.ForumRequests.AdvanceRequest;
 import org.igf.bpf.api.forum.web.ForumRequests.CreateForumRequest;
 import org.igf.bpf.api.forum.web.ForumRequests.RegisterExpertRequest;
@@ -36,6 +37,7 @@ import org.igf.bpf.core.forum.ScheduleAnnualMeetingSession;
 import org.igf.bpf.core.forum.SetMailingList;
 import org.igf.bpf.core.forum.StepDownCoordinator;
 import org.igf.bpf.core.forum.SwitchPreModeration;
+import org.igf.bpf.core.forum.VolunteerAsCoordinator;
 import org.igf.bpf.core.forum.WithdrawExpert;
 import org.igf.bpf.core.forum.CreateForum;
 import org.igf.bpf.core.forum.ForumId;
@@ -186,6 +188,17 @@ public class ForumController {
         ForumId forumId = permissions.requireManage(id, user);
         commands.sendAndWait(new AppointCoordinator(forumId, request.toCoordinator(), Actors.of(user), clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED).body(forum(forumId));
+    }
+
+    /** A MAG member answers the open call; any signed-in user may volunteer (the secretariat still appoints). */
+    @PostMapping("/{id}/coordinators/volunteers")
+    public ResponseEntity<ForumView> volunteer(@PathVariable String id, @Valid @RequestBody VolunteerRequest request,
+                                               Authentication user) {
+        ForumId forumId = new ForumId(id); // an unknown forum is refused by the command bus (404)
+        String account = Roles.isSecretariat(user) ? request.account() : user.getName();
+        commands.sendAndWait(new VolunteerAsCoordinator(forumId, request.name(), account, Actors.of(user), clock.instant()));
+        ForumView forum = forum(forumId);
+        return ResponseEntity.status(HttpStatus.CREATED).body(permissions.mayManage(forum, user) ? forum : forum.forPublic());
     }
 
     @PostMapping("/{id}/coordinators/step-down")

@@ -55,6 +55,12 @@ final class ForumRequests {
         }
     }
 
+    /** {@code account}: only the secretariat may name one; a signed-in member volunteers with their own. */
+    record VolunteerRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 100) String account) {
+    }
+
     record StepDownRequest(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 1000) String reason) {
