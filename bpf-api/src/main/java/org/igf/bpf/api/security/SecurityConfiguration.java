@@ -57,11 +57,17 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/forums/{id}/history")).access(historyAccess)
                         .requestMatchers("/api/audit/**").hasRole(Roles.SECRETARIAT)
-                        .requestMatchers(HttpMethod.GET, "/api/forums", "/api/forums/**", "/api/dashboard").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/forums", "/api/forums/**", "/api/dashboard",
+                                "/api/cycles", "/api/cycles/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/forums/*/comments").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/forums/{id}/experts", "/api/forums/{id}/drafts",
-                                "/api/forums/{id}/advance").access(forumCoordinator)
-                        .requestMatchers(HttpMethod.POST, "/api/forums").hasRole(Roles.SECRETARIAT)
+                        .requestMatchers(HttpMethod.POST, "/api/forums/*/coordinators").hasRole(Roles.SECRETARIAT)
+                        .requestMatchers(HttpMethod.POST, "/api/forums/{id}/experts", "/api/forums/{id}/experts/leave",
+                                "/api/forums/{id}/drafts", "/api/forums/{id}/advance", "/api/forums/{id}/mailing-list",
+                                "/api/forums/{id}/meetings", "/api/forums/{id}/consultation/extend", "/api/forums/{id}/moderation",
+                                "/api/forums/{id}/comments/{commentId}/approve", "/api/forums/{id}/comments/{commentId}/hide",
+                                "/api/forums/{id}/comments/{commentId}/disposition", "/api/forums/{id}/session",
+                                "/api/forums/{id}/coordinators/step-down").access(forumCoordinator)
+                        .requestMatchers(HttpMethod.POST, "/api/forums", "/api/cycles").hasRole(Roles.SECRETARIAT)
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(Roles.SECRETARIAT)
                         .requestMatchers("/api/admin/**").hasRole(Roles.SECRETARIAT)
                         .requestMatchers("/api/**").authenticated()

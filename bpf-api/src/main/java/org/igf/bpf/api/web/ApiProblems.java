@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.igf.bpf.api.account.AccountService;
 import org.igf.bpf.api.comment.CommentRateLimiter;
+import org.igf.bpf.api.cycle.web.CycleController;
 import org.igf.bpf.api.forum.web.DraftNotFound;
 import org.igf.bpf.api.operations.DeadLetterController;
 import org.igf.bpf.api.forum.web.ForumNotFound;
@@ -85,6 +86,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DeadLetterController.UnknownProcessingGroup.class)
     ProblemDetail unknownProcessingGroup(DeadLetterController.UnknownProcessingGroup e) {
         return Problems.of(HttpStatus.NOT_FOUND, "processor.not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(CycleController.CycleAlreadyOpen.class)
+    ProblemDetail cycleAlreadyOpen(CycleController.CycleAlreadyOpen e) {
+        return Problems.of(HttpStatus.CONFLICT, "cycle.already-open", "Cycle already open", e.getMessage());
+    }
+
+    @ExceptionHandler(CycleController.CycleNotFound.class)
+    ProblemDetail cycleNotFound(CycleController.CycleNotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "cycle.not-found", "Not found", e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

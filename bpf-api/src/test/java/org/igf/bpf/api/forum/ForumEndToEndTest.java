@@ -63,6 +63,9 @@ class ForumEndToEndTest {
         assertThat(late.json().get("code").asText()).isEqualTo("consultation.not-open");
 
         forums.draft(id, "IXPs keep traffic local, in Africa too.\n\nThey need neutral hosting.");
+        Api.Response disposition = api.post("/api/forums/" + id + "/comments/" + comment.json().get("id").asText() + "/disposition",
+                Api.COORDINATOR, json("disposition", "ACCEPTED", "note", "Africa's IXPs are named."));
+        assertThat(disposition.status()).as(disposition.toString()).isEqualTo(200);
         assertThat(forums.advance(id, "REVISION").get("stage").asText()).isEqualTo("PRESENTATION");
         JsonNode concluded = forums.advance(id, "PRESENTATION", "presentedAt", "2015-11-12T10:00:00Z",
                 "session", "BPF on IXPs, João Pessoa");
@@ -80,7 +83,8 @@ class ForumEndToEndTest {
         }
         assertThat(types).containsExactly("ForumCreated", "ExpertRegistered", "ExpertRegistered", "ExpertRegistered",
                 "DiscussionStarted", "DraftingStarted", "DraftVersionAdded", "PublicConsultationOpened", "CommentSubmitted",
-                "PublicConsultationClosed", "DraftVersionAdded", "RevisionCompleted", "OutcomePresented");
+                "PublicConsultationClosed", "DraftVersionAdded", "CommentDisposed", "RevisionCompleted", "OutcomePresented",
+                "OutcomePublished");
         assertThat(history.json().get(9).at("/actor/name").asText()).isEqualTo("timer");
         assertThat(history.json().get(9).get("activityId").asText()).isEqualTo("Task_ClosePublicConsultation");
         assertThat(history.json().get(0).at("/actor/role").asText()).isEqualTo("SECRETARIAT");

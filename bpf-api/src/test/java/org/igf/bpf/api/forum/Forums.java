@@ -19,7 +19,11 @@ public final class Forums {
     }
 
     public String aNewForum(String topic, List<String> coordinators) {
-        Api.Response created = api.post("/api/forums", Api.SECRETARIAT, json("cycle", 2015, "topic", topic, "coordinators", coordinators));
+        return aNewForum(2015, topic, coordinators);
+    }
+
+    public String aNewForum(int cycle, String topic, List<String> coordinators) {
+        Api.Response created = api.post("/api/forums", Api.SECRETARIAT, json("cycle", cycle, "topic", topic, "coordinators", coordinators));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asText();
     }
@@ -34,8 +38,18 @@ public final class Forums {
         expert(id, "Chen", "TECHNICAL_COMMUNITY");
     }
 
+    public void registerBalancedExpertsAs(String id, String credentials) {
+        expert(id, "Ana", "GOVERNMENT", credentials);
+        expert(id, "Ben", "CIVIL_SOCIETY", credentials);
+        expert(id, "Chen", "TECHNICAL_COMMUNITY", credentials);
+    }
+
     public void expert(String id, String name, String group) {
-        Api.Response response = api.post("/api/forums/" + id + "/experts", Api.COORDINATOR,
+        expert(id, name, group, Api.COORDINATOR);
+    }
+
+    public void expert(String id, String name, String group, String credentials) {
+        Api.Response response = api.post("/api/forums/" + id + "/experts", credentials,
                 json("name", name, "stakeholderGroup", group, "organisation", "Org of " + name));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
@@ -69,6 +83,14 @@ public final class Forums {
         draft(id, "One.\n\nTwo.\n\nThree.");
         advance(id, "DRAFTING", "consultationClosesAt", closesAt.toString());
         return id;
+    }
+
+    /** A comment from the public (any signed-in user) on a paragraph, or on the whole document when null. */
+    public String comment(String id, String author, Integer paragraph) {
+        Api.Response response = api.post("/api/forums/" + id + "/comments", Api.COORDINATOR,
+                paragraph == null ? json("author", author, "text", "A comment.") : json("author", author, "text", "A comment.", "paragraph", paragraph));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("id").asText();
     }
 
     public String stageOf(String id) {

@@ -54,6 +54,18 @@ class AuthorizationMatrixTest {
         rule("POST /api/forums/{id}/experts", coordinatorsOfTheForum());
         rule("POST /api/forums/{id}/drafts", coordinatorsOfTheForum());
         rule("POST /api/forums/{id}/advance", coordinatorsOfTheForum());
+        rule("GET /api/forums/{id}/comments", everyone());
+        rule("GET /api/forums/{id}/drafts/{from}/diff/{to}", everyone());
+        rule("GET /api/cycles", everyone());
+        rule("GET /api/cycles/{year}", everyone());
+        rule("POST /api/cycles", secretariatOnly());
+        rule("POST /api/forums/{id}/coordinators", secretariatOnly());
+        rule("POST /api/forums/{id}/coordinators/volunteers", signedIn());
+        for (String step : List.of("experts/leave", "mailing-list", "meetings", "consultation/extend", "moderation",
+                "comments/{commentId}/approve", "comments/{commentId}/hide", "comments/{commentId}/disposition", "session",
+                "coordinators/step-down")) {
+            rule("POST /api/forums/{id}/" + step, coordinatorsOfTheForum());
+        }
         rule("GET /api/accounts", secretariatOnly());
         rule("POST /api/accounts", secretariatOnly());
         rule("GET /api/accounts/{username}", secretariatOnly());
@@ -92,7 +104,8 @@ class AuthorizationMatrixTest {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                     .replace("{id}", forum).replace("{version}", "1").replace("{username}", target)
-                    .replace("{processingGroup}", "forum-views").replace("{name}", "no-such-projection");
+                    .replace("{processingGroup}", "forum-views").replace("{name}", "no-such-projection")
+                    .replace("{commentId}", "no-such-comment").replace("{from}", "1").replace("{to}", "1").replace("{year}", "2015");
             for (Caller caller : Caller.values()) {
                 cells++;
                 HttpRequest.Builder request = api.request(path, credentials.get(caller)).header("Content-Type", "application/json");
@@ -154,6 +167,10 @@ class AuthorizationMatrixTest {
 
     private static Map<Caller, Outcome> secretariatOnly() {
         return outcomes(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.ALLOWED);
+    }
+
+    private static Map<Caller, Outcome> signedIn() {
+        return outcomes(Outcome.UNAUTHENTICATED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED);
     }
 
     private static Map<Caller, Outcome> coordinatorsOfTheForum() {

@@ -6,10 +6,15 @@ import org.igf.bpf.core.shared.Attributed;
 
 import java.time.Instant;
 
-/** Puts the latest draft under public consultation until the deadline. */
+/** Puts a named draft version (null: the latest) under public consultation until the deadline. */
 public record OpenPublicConsultation(@TargetAggregateIdentifier ForumId forumId,
         Stage leaving,
+        Integer draftVersion,
         Instant closesAt,
         Actor by,
         Instant at) implements StageCommand, Attributed {
+
+    public OpenPublicConsultation(ForumId forumId, Stage leaving, Instant closesAt, Actor by, Instant at) {
+        this(forumId, leaving, null, closesAt, by, at);
+    }
 }

@@ -273,11 +273,12 @@ class ForumAggregateTest {
     }
 
     @Test
-    void concludesTheForumWhenThePresentationIsRecorded() {
+    void concludesTheForumWhenThePresentationIsRecordedPublishingTheRevisedVersion() {
         Instant presented = Instant.parse("2015-11-12T10:00:00Z");
         fixture.given(aForumInPresentation())
                 .when(new RecordPresentation(FORUM, Stage.PRESENTATION, presented, "BPF IPv6, Room 3", COORDINATOR, presented))
-                .expectEvents(new OutcomePresented(FORUM, presented, "BPF IPv6, Room 3", COORDINATOR, presented));
+                .expectEvents(new OutcomePresented(FORUM, presented, "BPF IPv6, Room 3", COORDINATOR, presented),
+                        new OutcomePublished(FORUM, 2, presented, COORDINATOR, presented));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.igf.bpf.core.account.AccountAggregate;
+import org.igf.bpf.core.cycle.CycleAggregate;
 import org.igf.bpf.core.forum.ForumAggregate;
 import org.igf.bpf.core.forum.ForumGates;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,7 +28,7 @@ import java.time.Clock;
 
 /**
  * Axon on the shared PostgreSQL: JDBC event store and token store with snake_case tables (DDL in
- * the Flyway migration V1), JSON payloads, the forum aggregate, attribution metadata on every
+ * the Flyway migration V1), JSON payloads, the forum and cycle aggregates, attribution metadata on every
  * message, and the gate thresholds injected into the aggregate's command handlers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -139,6 +140,11 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule accountAggregateModule() {
         return configurer -> configurer.configureAggregate(AccountAggregate.class);
+    }
+
+    @Bean
+    public ConfigurerModule cycleAggregateModule() {
+        return configurer -> configurer.configureAggregate(CycleAggregate.class);
     }
 
     @Bean

@@ -19,6 +19,17 @@ public final class BpfLifecycle {
     /** Transient, for leaving PRESENTATION. */
     public static final String PRESENTED_AT = "presentedAt";
     public static final String SESSION = "session";
+    /** Transient, for leaving DRAFTING: the draft version to consult (absent: the latest). */
+    public static final String DRAFT_VERSION = "draftVersion";
+    /** Transient, for leaving REVISION: true sends the forum into a further consultation round (Gateway_AfterRevision). */
+    public static final String SECOND_ROUND = "secondRound";
+    /** Transient, for leaving PRESENTATION: the version published as final outcome and when. */
+    public static final String PUBLISHED_VERSION = "publishedVersion";
+    public static final String PUBLISHED_AT = "publishedAt";
+    /** Transient: the business time of the step, when the caller gives one (absent: now). */
+    public static final String ACTED_AT = "actedAt";
+    /** The boundary timer of the consultation; its job is rescheduled when the deadline is extended. */
+    public static final String CONSULTATION_TIMER = "Timer_ConsultationDeadline";
     /** Input parameter of each service task: the stage its command leaves. */
     public static final String LEAVING = "leaving";
 

@@ -17,6 +17,6 @@ public class CompleteRevisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        step.send(execution, new CompleteRevision(step.forum(execution), step.leaving(execution), step.actor(execution), step.now()));
+        step.send(execution, new CompleteRevision(step.forum(execution), step.leaving(execution), step.actor(execution), step.now(execution)));
     }
 }

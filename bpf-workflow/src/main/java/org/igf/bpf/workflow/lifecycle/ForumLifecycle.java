@@ -2,15 +2,22 @@ package org.igf.bpf.workflow.lifecycle;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.igf.bpf.core.forum.ContinueFromPreviousCycle;
 import org.igf.bpf.core.forum.CreateForum;
+import org.igf.bpf.core.forum.ExtendConsultation;
 import org.igf.bpf.core.forum.ForumId;
+import org.igf.bpf.core.forum.HandOverToNextCycle;
+import org.igf.bpf.core.forum.Handover;
 import org.igf.bpf.core.forum.Stage;
 import org.igf.bpf.core.forum.StageConflict;
 import org.igf.bpf.core.shared.Actor;
@@ -18,6 +25,7 @@ import org.igf.bpf.core.shared.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.util.Date;
 
 /**
@@ -31,11 +39,13 @@ public class ForumLifecycle {
     private final CommandGateway commands;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ManagementService management;
 
-    public ForumLifecycle(CommandGateway commands, RuntimeService runtime, TaskService tasks) {
+    public ForumLifecycle(CommandGateway commands, RuntimeService runtime, TaskService tasks, ManagementService management) {
         this.commands = commands;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.management = management;
     }
 
     /** Records the new forum and starts its process instance, business key = forum id. */
@@ -44,6 +54,70 @@ public class ForumLifecycle {
         commands.sendAndWait(command);
         runtime.startProcessInstanceByKey(BpfLifecycle.PROCESS_KEY, command.forumId().value());
         return command.forumId();
+    }
+
+    /**
+     * Opens a forum that continues last cycle's forum: the old forum records its continuation and hands
+     * over its experts and mailing list, the new forum is created and takes them over, and its process
+     * starts, all in one transaction.
+     */
+    @Transactional
+    public ForumId openAsContinuation(CreateForum command, ForumId previous) {
+        Handover handover = commands.sendAndWait(new HandOverToNextCycle(previous, command.forumId(), command.cycle(),
+                command.by(), command.at()));
+        commands.sendAndWait(command);
+        commands.sendAndWait(new ContinueFromPreviousCycle(command.forumId(), previous, handover, command.by(), command.at()));
+        runtime.startProcessInstanceByKey(BpfLifecycle.PROCESS_KEY, command.forumId().value());
+        return command.forumId();
+    }
+
+    /**
+     * Extends the open consultation: the forum records the new deadline (or refuses), and in the same
+     * transaction the process variable and the waiting deadline timer move to it, so the timer is never stale.
+     */
+    @Transactional
+    public void extendConsultation(ForumId forumId, Instant closesAt, String reason, Actor actor, Instant at) {
+        commands.sendAndWait(new ExtendConsultation(forumId, closesAt, reason, actor, at));
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(BpfLifecycle.PROCESS_KEY)
+                .processInstanceBusinessKey(forumId.value())
+                .singleResult();
+        if (instance == null) {
+            throw new IllegalStateException("Forum " + forumId + " is in consultation but has no running process");
+        }
+        Job timer = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(BpfLifecycle.CONSULTATION_TIMER).singleResult();
+        if (timer == null) {
+            throw new IllegalStateException("Forum " + forumId + " is in consultation but its deadline timer is missing");
+        }
+        runtime.setVariable(instance.getId(), BpfLifecycle.CONSULTATION_CLOSES_AT, Date.from(closesAt));
+        management.setJobDuedate(timer.getId(), Date.from(closesAt));
+    }
+
+    /**
+     * Runs the forum's consultation deadline timer now if it is already due, as the job executor would
+     * (an operator can do the same from Cockpit). Answers whether it ran here; false when there is no
+     * due timer or the job executor ran it at the same moment.
+     */
+    public boolean fireDueDeadline(ForumId forumId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(BpfLifecycle.PROCESS_KEY)
+                .processInstanceBusinessKey(forumId.value())
+                .singleResult();
+        if (instance == null) {
+            return false;
+        }
+        Job timer = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(BpfLifecycle.CONSULTATION_TIMER).duedateLowerThan(new Date()).singleResult();
+        if (timer == null) {
+            return false;
+        }
+        try {
+            management.executeJob(timer.getId());
+            return true;
+        } catch (OptimisticLockingException ranByTheJobExecutor) {
+            return false;
+        }
     }
 
     /**
@@ -91,6 +165,19 @@ public class ForumLifecycle {
         VariableMap variables = Variables.createVariables()
                 .putValueTyped(BpfLifecycle.ACTOR_NAME, Variables.stringValue(actor.name(), true))
                 .putValueTyped(BpfLifecycle.ACTOR_ROLE, Variables.stringValue(actor.role(), true));
+        variables.putValueTyped(BpfLifecycle.SECOND_ROUND, Variables.booleanValue(inputs.secondRound(), true));
+        if (inputs.actedAt() != null) {
+            variables.putValueTyped(BpfLifecycle.ACTED_AT, Variables.dateValue(Date.from(inputs.actedAt()), true));
+        }
+        if (inputs.draftVersion() != null) {
+            variables.putValueTyped(BpfLifecycle.DRAFT_VERSION, Variables.integerValue(inputs.draftVersion(), true));
+        }
+        if (inputs.publishedVersion() != null) {
+            variables.putValueTyped(BpfLifecycle.PUBLISHED_VERSION, Variables.integerValue(inputs.publishedVersion(), true));
+        }
+        if (inputs.publishedAt() != null) {
+            variables.putValueTyped(BpfLifecycle.PUBLISHED_AT, Variables.dateValue(Date.from(inputs.publishedAt()), true));
+        }
         if (inputs.consultationClosesAt() != null) {
             // persisted: the boundary timer reads it when the consultation task is created
             variables.putValue(BpfLifecycle.CONSULTATION_CLOSES_AT, Date.from(inputs.consultationClosesAt()));

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.igf.bpf.core.forum.OpenPublicConsultation;
 import org.springframework.stereotype.Component;
 
-/** Task_OpenPublicConsultation: opens the consultation on the latest draft until its deadline. */
+/** Task_OpenPublicConsultation: opens the consultation on the named (or latest) draft until its deadline. */
 @Component("openPublicConsultationDelegate")
 public class OpenPublicConsultationDelegate implements JavaDelegate {
 
@@ -18,6 +18,7 @@ public class OpenPublicConsultationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         step.send(execution, new OpenPublicConsultation(step.forum(execution), step.leaving(execution),
-                step.instant(execution, BpfLifecycle.CONSULTATION_CLOSES_AT), step.actor(execution), step.now()));
+                (Integer) execution.getVariable(BpfLifecycle.DRAFT_VERSION), step.instant(execution, BpfLifecycle.CONSULTATION_CLOSES_AT),
+                step.actor(execution), step.now(execution)));
     }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.igf.bpf.core.forum.RecordPresentation;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordPresentation: the outcome was presented at the annual meeting; the forum concludes. */
+/** Task_RecordPresentation: the outcome was presented at the annual meeting and published; the forum concludes. */
 @Component("recordPresentationDelegate")
 public class RecordPresentationDelegate implements JavaDelegate {
 
@@ -19,6 +19,7 @@ public class RecordPresentationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         step.send(execution, new RecordPresentation(step.forum(execution), step.leaving(execution),
                 step.instant(execution, BpfLifecycle.PRESENTED_AT), (String) execution.getVariable(BpfLifecycle.SESSION),
-                step.actor(execution), step.now()));
+                (Integer) execution.getVariable(BpfLifecycle.PUBLISHED_VERSION), step.instant(execution, BpfLifecycle.PUBLISHED_AT),
+                step.actor(execution), step.now(execution)));
     }
 }

@@ -46,8 +46,10 @@ public class StageStep {
         return name == null ? TIMER : new Actor(name, (String) execution.getVariable(BpfLifecycle.ACTOR_ROLE));
     }
 
-    public Instant now() {
-        return clock.instant();
+    /** The business time of the step: the one the caller gave, else the clock (a timer). */
+    public Instant now(DelegateExecution execution) {
+        Instant given = instant(execution, BpfLifecycle.ACTED_AT);
+        return given != null ? given : clock.instant();
     }
 
     public Instant instant(DelegateExecution execution, String variable) {

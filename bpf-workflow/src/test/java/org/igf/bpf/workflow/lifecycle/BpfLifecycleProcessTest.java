@@ -59,7 +59,7 @@ class BpfLifecycleProcessTest {
 
     @Test
     void walksTheHappyPathToConcludedWithOneEventPerStep() {
-        ForumId forum = walk.aForumInConsultationClosingAt(Instant.now().plusSeconds(1));
+        ForumId forum = walk.aForumInConsultationClosingIn(Duration.ofSeconds(2));
         assertThat(lifecycle.currentStage(forum)).isEqualTo(Stage.PUBLIC_CONSULTATION);
 
         awaitStage(forum, Stage.REVISION, Duration.ofSeconds(10));
@@ -76,12 +76,12 @@ class BpfLifecycleProcessTest {
                 .isEqualTo(1);
         assertThat(events.typesOf(forum)).containsExactly("ForumCreated", "ExpertRegistered", "ExpertRegistered",
                 "ExpertRegistered", "DiscussionStarted", "DraftingStarted", "DraftVersionAdded", "PublicConsultationOpened",
-                "PublicConsultationClosed", "DraftVersionAdded", "RevisionCompleted", "OutcomePresented");
+                "PublicConsultationClosed", "DraftVersionAdded", "RevisionCompleted", "OutcomePresented", "OutcomePublished");
     }
 
     @Test
     void closesTheConsultationByItsTimerWithinSecondsOfTheDeadline() {
-        ForumId forum = walk.aForumInConsultationClosingAt(Instant.now().plusSeconds(2));
+        ForumId forum = walk.aForumInConsultationClosingIn(Duration.ofSeconds(2));
 
         awaitStage(forum, Stage.REVISION, Duration.ofSeconds(12));
         assertThat(events.typesOf(forum)).endsWith("PublicConsultationOpened", "PublicConsultationClosed");
@@ -149,6 +149,98 @@ class BpfLifecycleProcessTest {
         assertThat(timerOf(forum)).isNull();
     }
 
+    @Test
+    void extendingTheConsultationReschedulesItsTimerInTheSameTransaction() {
+        ForumId forum = walk.aForumInConsultationClosingIn(Duration.ofSeconds(2));
+        Instant original = walk.lastDeadline;
+        Instant extended = original.plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        lifecycle.extendConsultation(forum, extended, "Requests from the community", ForumWalk.COORDINATOR, Instant.now());
+
+        assertThat(timerOf(forum).getDuedate().toInstant()).isEqualTo(extended);
+        assertThat(events.typesOf(forum)).last().isEqualTo("ConsultationDeadlineExtended");
+        sleep(Duration.between(Instant.now(), original.plusMillis(1500)).toMillis());
+        assertThat(lifecycle.currentStage(forum)).as("the original deadline no longer closes it").isEqualTo(Stage.PUBLIC_CONSULTATION);
+        awaitStage(forum, Stage.REVISION, Duration.ofSeconds(12));
+        assertThat(events.typesOf(forum)).endsWith("ConsultationDeadlineExtended", "PublicConsultationClosed");
+    }
+
+    @Test
+    void aRefusedExtensionLeavesTheTimerWhereItWas() {
+        ForumId forum = walk.aForumInConsultationClosingAt(Instant.now().plusSeconds(3600));
+        java.util.Date before = timerOf(forum).getDuedate();
+
+        assertThatThrownBy(() -> lifecycle.extendConsultation(forum, Instant.now().plusSeconds(60), "Shorter",
+                ForumWalk.COORDINATOR, Instant.now()))
+                .isInstanceOf(RuleViolation.class)
+                .extracting(e -> ((RuleViolation) e).code()).isEqualTo("consultation.extension-not-later");
+
+        assertThat(timerOf(forum).getDuedate()).isEqualTo(before);
+        assertThat(events.typesOf(forum)).last().isEqualTo("PublicConsultationOpened");
+    }
+
+    @Test
+    void loopsBackToConsultationForASecondRoundWithAFreshTimer() {
+        ForumId forum = walk.aForumInConsultationClosingIn(Duration.ofSeconds(2));
+        String comment = walk.comment(forum);
+        awaitStage(forum, Stage.REVISION, Duration.ofSeconds(12));
+        walk.dispose(forum, comment);
+        walk.addDraft(forum);
+
+        lifecycle.advance(forum, Stage.REVISION, StageInputs.secondRoundClosingAt(Instant.now().plusSeconds(2)), ForumWalk.COORDINATOR);
+
+        assertThat(lifecycle.currentStage(forum)).isEqualTo(Stage.PUBLIC_CONSULTATION);
+        assertThat(timerOf(forum)).isNotNull();
+        awaitStage(forum, Stage.REVISION, Duration.ofSeconds(12));
+        walk.addDraft(forum);
+        lifecycle.advance(forum, Stage.REVISION, StageInputs.NONE, ForumWalk.COORDINATOR);
+        lifecycle.advance(forum, Stage.PRESENTATION, new StageInputs(null, Instant.parse("2015-11-12T10:00:00Z"), "BPF session"),
+                ForumWalk.COORDINATOR);
+
+        assertThat(lifecycle.currentStage(forum)).isEqualTo(Stage.CONCLUDED);
+        assertThat(events.typesOf(forum)).containsSubsequence("PublicConsultationOpened", "CommentSubmitted",
+                "PublicConsultationClosed", "CommentDisposed", "DraftVersionAdded", "SecondConsultationRoundOpened",
+                "PublicConsultationClosed", "DraftVersionAdded", "RevisionCompleted", "OutcomePresented", "OutcomePublished");
+    }
+
+    @Test
+    void keepsTheForumInRevisionWhenASecondRoundIsRefused() {
+        ForumId forum = walk.aForumInConsultationClosingIn(Duration.ofSeconds(2));
+        walk.comment(forum);
+        awaitStage(forum, Stage.REVISION, Duration.ofSeconds(12));
+        walk.addDraft(forum);
+
+        assertThatThrownBy(() -> lifecycle.advance(forum, Stage.REVISION,
+                StageInputs.secondRoundClosingAt(Instant.now().plusSeconds(60)), ForumWalk.COORDINATOR))
+                .isInstanceOf(RuleViolation.class)
+                .extracting(e -> ((RuleViolation) e).code()).isEqualTo("revision.comments-without-disposition");
+
+        assertThat(lifecycle.currentStage(forum)).isEqualTo(Stage.REVISION);
+        assertThat(timerOf(forum)).isNull();
+        assertThat(events.typesOf(forum)).last().isEqualTo("DraftVersionAdded");
+    }
+
+    @Test
+    void opensTheNextCyclesForumAsAContinuationInOneTransaction() {
+        ForumId lastYear = walk.aNewForum();
+        walk.registerBalancedExperts(lastYear);
+        ForumId next = ForumId.random();
+
+        lifecycle.openAsContinuation(new org.igf.bpf.core.forum.CreateForum(next, 2016, "IPv6", List.of("coordinator"),
+                ForumWalk.SECRETARIAT, Instant.now()), lastYear);
+
+        assertThat(events.typesOf(next)).containsExactly("ForumCreated", "ForumContinuedFrom", "ExpertsCarriedOver");
+        assertThat(events.typesOf(lastYear)).last().isEqualTo("ForumContinuedIn");
+        assertThat(lifecycle.currentStage(next)).isEqualTo(Stage.EXPERT_RECRUITMENT);
+
+        ForumId another = ForumId.random();
+        assertThatThrownBy(() -> lifecycle.openAsContinuation(new org.igf.bpf.core.forum.CreateForum(another, 2016, "IPv6",
+                List.of(), ForumWalk.SECRETARIAT, Instant.now()), lastYear))
+                .isInstanceOf(RuleViolation.class);
+        assertThat(events.typesOf(another)).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(another.value()).count()).isZero();
+    }
+
     private Job timerOf(ForumId forum) {
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(forum.value()).singleResult().getId();
         List<Job> timers = management.createJobQuery().processInstanceId(instance).timers().list();
@@ -164,6 +256,9 @@ class BpfLifecycleProcessTest {
     }
 
     private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -3,6 +3,9 @@ package org.igf.bpf.workflow.lifecycle;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.igf.bpf.core.forum.AddDraftVersion;
 import org.igf.bpf.core.forum.CreateForum;
+import org.igf.bpf.core.forum.DisposeComment;
+import org.igf.bpf.core.forum.Disposition;
+import org.igf.bpf.core.forum.SubmitComment;
 import org.igf.bpf.core.forum.ForumId;
 import org.igf.bpf.core.forum.RegisterExpert;
 import org.igf.bpf.core.forum.Stage;
@@ -44,6 +47,16 @@ final class ForumWalk {
         commands.sendAndWait(new AddDraftVersion(forum, "Draft", "First paragraph.\n\nSecond paragraph.", COORDINATOR, Instant.now()));
     }
 
+    String comment(ForumId forum) {
+        String id = java.util.UUID.randomUUID().toString();
+        commands.sendAndWait(new SubmitComment(forum, id, 1, "Jane Doe", "Name the operators.", COORDINATOR, Instant.now()));
+        return id;
+    }
+
+    void dispose(ForumId forum, String commentId) {
+        commands.sendAndWait(new DisposeComment(forum, commentId, Disposition.ACCEPTED, "Operators named", COORDINATOR, Instant.now()));
+    }
+
     ForumId aForumInDrafting() {
         ForumId forum = aNewForum();
         registerBalancedExperts(forum);
@@ -56,6 +69,21 @@ final class ForumWalk {
         ForumId forum = aForumInDrafting();
         addDraft(forum);
         lifecycle.advance(forum, Stage.DRAFTING, new StageInputs(closesAt, null, null), COORDINATOR);
+        return forum;
+    }
+
+    /** The deadline of the consultation opened last by {@link #aForumInConsultationClosingIn}. */
+    Instant lastDeadline;
+
+    /**
+     * A forum whose consultation closes this long after it opened: the deadline is read when the
+     * consultation opens, however long the way there took on a busy machine.
+     */
+    ForumId aForumInConsultationClosingIn(java.time.Duration fromOpening) {
+        ForumId forum = aForumInDrafting();
+        addDraft(forum);
+        lastDeadline = Instant.now().plus(fromOpening);
+        lifecycle.advance(forum, Stage.DRAFTING, new StageInputs(lastDeadline, null, null), COORDINATOR);
         return forum;
     }
 }

@@ -25,10 +25,16 @@ public class ForumPermissions {
     public ForumId requireManage(String id, Authentication user) {
         ForumId forumId = new ForumId(id);
         ForumView forum = views.find(forumId).orElseThrow(() -> new ForumNotFound(id));
-        if (!Roles.isSecretariat(user) && !forum.coordinators().contains(user.getName())) {
+        if (!mayManage(forum, user)) {
             throw new AccessDeniedException("Only the secretariat and the coordinators of forum " + id + " ("
                     + String.join(", ", forum.coordinators()) + ") may do this.");
         }
         return forumId;
+    }
+
+    /** The secretariat, and the coordinators of this forum who have an account. */
+    public boolean mayManage(ForumView forum, Authentication user) {
+        return user != null && user.isAuthenticated()
+                && (Roles.isSecretariat(user) || forum.coordinators().contains(user.getName()));
     }
 }
