@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.igf.bpf.core.forum.ForumEvent;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Keeps the dashboard_forum read table, on its own tracking processor ("dashboard") so that it can be
  * replayed and split across nodes without touching the other read models. The row update and the
  * processor's token commit in one transaction; an event at or below the row's last sequence was
- * already applied and is skipped. Open pages hear of the change once the batch has committed.
+ * already applied and is skipped. Open pages, on every node, hear of the change once the batch has
+ * committed (see {@link DashboardNotifications}).
  */
 @Component
 @ProcessingGroup(DashboardProjection.PROCESSING_GROUP)
@@ -21,11 +21,11 @@ public class DashboardProjection {
     public static final String PROCESSING_GROUP = "dashboard";
 
     private final DashboardReadTable table;
-    private final DashboardChanges changes;
+    private final DashboardNotifications notifications;
 
-    public DashboardProjection(DashboardReadTable table, DashboardChanges changes) {
+    public DashboardProjection(DashboardReadTable table, DashboardNotifications notifications) {
         this.table = table;
-        this.changes = changes;
+        this.notifications = notifications;
     }
 
     @EventHandler
@@ -40,16 +40,12 @@ public class DashboardProjection {
             return;
         }
         table.save(view);
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> changes.changed(forumId));
-        } else {
-            changes.changed(forumId);
-        }
+        notifications.changed(forumId); // delivered to every node when this batch commits
     }
 
     @ResetHandler
     void reset() {
         table.deleteAll();
-        changes.changed(null);
+        notifications.changed(null);
     }
 }
