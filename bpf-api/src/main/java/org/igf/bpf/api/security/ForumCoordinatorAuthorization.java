@@ -2,28 +2,38 @@ package org.igf.bpf.api.security;
 
 import org.igf.bpf.api.forum.query.ForumViews;
 import org.igf.bpf.core.forum.ForumId;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.stereotype.Component;
 
 import java.util.function.Supplier;
 
 /**
- * Who may act on one forum: the secretariat on every forum, a coordinator only on the forums that
- * list them among their coordinators. Decided before the request body is read, from the forum's
- * own events, so a coordinator appointed a moment ago can act at once. An unknown forum passes
- * here and is answered 404 by the endpoint.
+ * Who may act on, or read the history of, one forum ({@code {id}} in the path): the secretariat on
+ * every forum, anyone else only on the forums that list them among their coordinators. Decided
+ * before the request body is read, from the forum's own events, so a coordinator appointed a moment
+ * ago can act at once. Without credentials the answer is 401, signed in 403.
  */
-@Component
-public class ForumCoordinatorAuthorization implements AuthorizationManager<RequestAuthorizationContext> {
+public final class ForumCoordinatorAuthorization implements AuthorizationManager<RequestAuthorizationContext> {
 
     private final ForumViews forums;
+    private final boolean unknownForumPasses;
 
-    public ForumCoordinatorAuthorization(ForumViews forums) {
+    private ForumCoordinatorAuthorization(ForumViews forums, boolean unknownForumPasses) {
         this.forums = forums;
+        this.unknownForumPasses = unknownForumPasses;
+    }
+
+    /** For actions: an unknown forum passes here and is answered 404 by the endpoint. */
+    public static ForumCoordinatorAuthorization toAct(ForumViews forums) {
+        return new ForumCoordinatorAuthorization(forums, true);
+    }
+
+    /** For reading a history: an unknown forum is refused to all but the secretariat, so nobody learns which ids exist. */
+    public static ForumCoordinatorAuthorization toReadHistory(ForumViews forums) {
+        return new ForumCoordinatorAuthorization(forums, false);
     }
 
     @Override
@@ -36,11 +46,11 @@ public class ForumCoordinatorAuthorization implements AuthorizationManager<Reque
             return new AuthorizationDecision(true);
         }
         String id = context.getVariables().get("id");
-        if (id == null || id.isBlank() || !Roles.has(user, Roles.COORDINATOR)) {
+        if (id == null || id.isBlank()) {
             return new AuthorizationDecision(false);
         }
         return new AuthorizationDecision(forums.find(new ForumId(id))
                 .map(forum -> forum.coordinators().contains(user.getName()))
-                .orElse(true));
+                .orElse(unknownForumPasses));
     }
 }

@@ -1,6 +1,6 @@
 package org.igf.bpf.api.security;
 
-import org.igf.bpf.api.audit.web.HistoryAccess;
+import org.igf.bpf.api.forum.query.ForumViews;
 import org.igf.bpf.api.web.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +23,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * HTTP Basic (or a bearer token) for the API. Reading forums is public; anyone may comment during a
  * consultation; every other write needs a user; opening a forum, the audit and accounts are the
  * secretariat's; a forum's history is for the secretariat and that forum's coordinators
- * ({@link HistoryAccess}); a coordinator acts only on the forums they coordinate
+ * ({@link ForumCoordinatorAuthorization#toReadHistory}); a coordinator acts only on the forums they coordinate
  * ({@link ForumCoordinatorAuthorization}). Refusals are problem+json.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,8 +31,10 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
-                            ForumCoordinatorAuthorization forumCoordinator, ObjectProvider<JwtDecoder> jwtDecoder,
-                            BearerTokens bearerTokens, HistoryAccess historyAccess) throws Exception {
+                            ForumViews forums, ObjectProvider<JwtDecoder> jwtDecoder,
+                            BearerTokens bearerTokens) throws Exception {
+        ForumCoordinatorAuthorization forumCoordinator = ForumCoordinatorAuthorization.toAct(forums);
+        ForumCoordinatorAuthorization historyAccess = ForumCoordinatorAuthorization.toReadHistory(forums);
         if (jwtDecoder.getIfAvailable() != null) {
             // single sign-on: bearer tokens of the configured OpenID Connect provider, next to HTTP Basic
             http.oauth2ResourceServer(server -> server
