@@ -103,7 +103,8 @@ public class ConsultationPages {
             }
             redirect.addFlashAttribute("failed", form);
             redirect.addFlashAttribute("problem", "Your comment was not sent; see the fields marked.");
-            return back;
+            // no fragment: browsers skip autofocus on a page addressed with one, and the first field in error takes the focus
+            return "redirect:/forums/" + id + "/consultation";
         }
         try {
             CommentSubmission.Submitted submitted = submission.submit(new ForumId(id), paragraph, author, form.group(),

@@ -91,7 +91,7 @@ public class ModerationPages {
         if (reason == null || reason.isBlank()) {
             redirect.addFlashAttribute("reasonMissing", commentId);
             redirect.addFlashAttribute("problem", "Hiding a comment needs a reason.");
-            return "redirect:/forums/" + id + "/moderation#comment-" + commentId;
+            return "redirect:/forums/" + id + "/moderation"; // no fragment, so that autofocus takes the reason field
         }
         return moderated(id, redirect, () -> commands.sendAndWait(new HideComment(forumId, commentId, reason.strip(), Actors.of(user),
                 clock.instant())), "Hidden: the comment stays out of the public page.");
@@ -160,7 +160,7 @@ public class ModerationPages {
             redirect.addFlashAttribute("failedNote", note);
             redirect.addFlashAttribute("failedDisposition", disposition);
             redirect.addFlashAttribute("problem", kind == null ? "Choose a disposition." : "A disposition needs a note.");
-            return "redirect:/forums/" + id + "/dispositions#comment-" + commentId;
+            return "redirect:/forums/" + id + "/dispositions"; // no fragment, so that autofocus takes the note field
         }
         try {
             commands.sendAndWait(new DisposeComment(forumId, commentId, kind, note.strip(), Actors.of(user), clock.instant()));
