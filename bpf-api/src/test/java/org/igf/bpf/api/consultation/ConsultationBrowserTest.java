@@ -88,7 +88,7 @@ class ConsultationBrowserTest {
     @Test
     void anAnonymousCommentIsApprovedDispositionedAndFoundOnThePublicPage() throws Exception {
         startBrowser(true);
-        String id = aForumInConsultationClosingIn(Duration.ofSeconds(40));
+        String id = aForumInConsultationClosingIn(Duration.ofSeconds(45));
         browser.get(url(page(id)));
         assertThat(browser.findElement(By.id("deadline")).getText()).contains("The consultation closes", "UTC — in");
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-enhanced", "true"));
@@ -108,7 +108,7 @@ class ConsultationBrowserTest {
     @Test
     void theSameFlowWorksWithJavaScriptDisabled() throws Exception {
         startBrowser(false);
-        String id = aForumInConsultationClosingIn(Duration.ofSeconds(30));
+        String id = aForumInConsultationClosingIn(Duration.ofSeconds(40));
         String member = anExpertAccount();
         browser.get(url(page(id)));
         signIn(member);

@@ -78,6 +78,21 @@ class ConsultationPagesTest {
     }
 
     @Test
+    void aFormPostedByThePagesScriptIsAnsweredInJsonWithThePublishedComment() throws Exception {
+        String id = forumInConsultation(Instant.now().plus(2, ChronoUnit.DAYS));
+        WebSession member = aMemberOfThePublic();
+
+        HttpResponse<String> answer = member.postFetch(comments(id), "author=Chen&organisation=&stakeholderGroup=ACADEMIA"
+                + "&text=On+the+whole.&_csrf=" + member.csrfToken(page(id)));
+
+        assertThat(answer.statusCode()).isEqualTo(201);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(answer.body()).contains("\"outcome\":\"published\"", "\"form\":\"document\"", "\"author\":\"Chen\"",
+                "\"stakeholderGroup\":\"Academia\"", "\"text\":\"On the whole.\"");
+        assertThat(member.get(page(id)).body()).contains("On the whole.").doesNotContain("No comments on the whole document yet.");
+    }
+
+    @Test
     void underPreModerationTheCommenterIsToldItAwaitsModeration() throws Exception {
         String id = forumInConsultation(Instant.now().plus(2, ChronoUnit.DAYS));
         assertThat(api.post("/api/forums/" + id + "/moderation", Api.COORDINATOR, json("preModeration", true)).status()).isEqualTo(200);
