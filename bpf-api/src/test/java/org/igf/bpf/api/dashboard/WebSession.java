@@ -34,6 +34,13 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form posted as a script posts it (fetch), asking for JSON. */
+    public HttpResponse<String> postFetch(String path, String form) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Requested-With", "fetch").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The CSRF token of the form on that page. */
     public String csrfToken(String path) throws IOException, InterruptedException {
         Matcher token = CSRF.matcher(get(path).body());

@@ -1,5 +1,6 @@
 package org.igf.bpf.api.dashboard.web;
 
+import org.igf.bpf.api.security.ForumCoordinatorAuthorization;
 import org.igf.bpf.api.security.SignInThrottle;
 import org.igf.bpf.api.security.SignInThrottleFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * Security of the dashboard pages, in a chain of its own that comes before SecurityConfiguration's
  * (which carry no order, i.e. the lowest): signed in by a form (session cookie, so CSRF-protected),
  * or by the OpenID Connect provider when one is configured, with a Content Security Policy that
- * allows scripts and styles from files only. The board as JSON and the projection administration
+ * allows scripts and styles from files only. The consultation pages (ConsultationPages, ModerationPages)
+ * share this chain. The board as JSON and the projection administration
  * are part of the API chain in SecurityConfiguration.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,7 +41,8 @@ public class DashboardSecurityConfiguration {
     @Order(PAGES_ORDER)
     SecurityFilterChain dashboardPagesSecurity(HttpSecurity http, SignInThrottle throttle,
                                                ObjectProvider<ClientRegistrationRepository> singleSignOn,
-                                               ObjectProvider<OidcUserService> oidcUsers) throws Exception {
+                                               ObjectProvider<OidcUserService> oidcUsers,
+                                               ForumCoordinatorAuthorization forumCoordinator) throws Exception {
         if (singleSignOn.getIfAvailable() != null) {
             // sign-in at the organisation's OpenID Connect provider, next to the form
             http.oauth2Login(login -> login.loginPage("/login")
@@ -66,6 +69,14 @@ public class DashboardSecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path.matcher(HttpMethod.POST, "/forums/*/advance")).authenticated()
+                        // the consultation page: anyone reads it and comments, signed in or not (CSRF-protected all the same)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/forums/*/consultation"),
+                                path.matcher(HttpMethod.GET, "/forums/*/consultation/revision"),
+                                path.matcher(HttpMethod.POST, "/forums/*/consultation/comments")).permitAll()
+                        // moderation and dispositions: the secretariat and this forum's coordinators
+                        .requestMatchers(path.matcher("/forums/{id}/moderation"), path.matcher("/forums/{id}/moderation/**"),
+                                path.matcher("/forums/{id}/dispositions"), path.matcher("/forums/{id}/dispositions/**"))
+                        .access(forumCoordinator)
                         .requestMatchers(path.matcher(HttpMethod.GET, "/"), path.matcher(HttpMethod.GET, "/forums/*"),
                                 path.matcher(HttpMethod.GET, "/dashboard/**"), path.matcher(HttpMethod.GET, "/login")).permitAll()
                         .anyRequest().authenticated());

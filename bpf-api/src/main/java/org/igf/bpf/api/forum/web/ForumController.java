@@ -3,8 +3,7 @@ package org.igf.bpf.api.forum.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.igf.bpf.api.comment.CommentRateLimiter;
-import org.igf.bpf.api.comment.CommentContacts;
+import org.igf.bpf.api.comment.CommentSubmission;
 import org.igf.bpf.api.forum.query.ForumHistory;
 import org.igf.bpf.api.forum.query.ForumSummary;
 import org.igf.bpf.api.forum.query.ForumView;
@@ -28,7 +27,6 @@ import org.igf.bpf.api.forum.web.ForumRequests.CreateForumRequest;
 import org.igf.bpf.api.forum.web.ForumRequests.RegisterExpertRequest;
 import org.igf.bpf.api.forum.web.ForumRequests.SubmitCommentRequest;
 import org.igf.bpf.api.security.Actors;
-import org.igf.bpf.api.security.ClientKeys;
 import org.igf.bpf.api.security.Roles;
 import org.springframework.security.access.AccessDeniedException;
 import org.igf.bpf.core.forum.AddDraftVersion;
@@ -46,13 +44,11 @@ import org.igf.bpf.core.forum.WithdrawExpert;
 import org.igf.bpf.core.forum.CreateForum;
 import org.igf.bpf.core.forum.ForumId;
 import org.igf.bpf.core.forum.RegisterExpert;
-import org.igf.bpf.core.forum.SubmitComment;
 import org.igf.bpf.core.shared.Actor;
 import org.igf.bpf.workflow.lifecycle.ForumLifecycle;
 import org.igf.bpf.workflow.lifecycle.StageInputs;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,7 +63,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The forum endpoints: open a forum (possibly as the continuation of last cycle's), coordinators and
@@ -84,17 +79,11 @@ public class ForumController {
     private final ForumHistory history;
     private final ForumPermissions permissions;
     private final Clock clock;
-    private final CommentRateLimiter rateLimiter;
-    private final CommentContacts contacts;
-
-    /** Who a comment is from when nobody signed in: the public (the author's name is in the comment). */
-    static final Actor PUBLIC = new Actor("public", "PUBLIC");
+    private final CommentSubmission submission;
 
     public ForumController(ForumLifecycle lifecycle, CommandGateway commands, ForumViews views, ForumHistory history,
-                           ForumPermissions permissions, Clock clock, CommentRateLimiter rateLimiter,
-                           CommentContacts contacts) {
-        this.rateLimiter = rateLimiter;
-        this.contacts = contacts;
+                           ForumPermissions permissions, Clock clock, CommentSubmission submission) {
+        this.submission = submission;
         this.lifecycle = lifecycle;
         this.commands = commands;
         this.views = views;
@@ -168,20 +157,11 @@ public class ForumController {
     @PostMapping("/{id}/comments")
     public ResponseEntity<Map<String, Object>> comment(@PathVariable String id, @Valid @RequestBody SubmitCommentRequest request,
                                                        HttpServletRequest http, Authentication user) {
-        if (!Roles.isSecretariat(user) && !Roles.has(user, Roles.COORDINATOR)) {
-            // the public and experts are limited; staff enter comments on others' behalf (received by email, say)
-            rateLimiter.acquire(ClientKeys.of(http, user));
-        }
         ForumId forumId = new ForumId(id); // an unknown forum is refused by the command bus (404)
-        Actor actor = user == null || user instanceof AnonymousAuthenticationToken ? PUBLIC : Actors.of(user);
-        Instant now = clock.instant();
-        String commentId = contacts.submitRetryingConflicts(request.email(), () -> {
-            String newId = UUID.randomUUID().toString();
-            commands.sendAndWait(new SubmitComment(forumId, newId, request.paragraph(), request.author().strip(),
-                    request.stakeholderGroup(), request.organisation() == null ? null : request.organisation().strip(), request.text(),
-                    actor, now));
-            return newId;
-        });
+        CommentSubmission.Submitted submitted = submission.submit(forumId, request.paragraph(), request.author(),
+                request.stakeholderGroup(), request.organisation(), request.email(), request.text(), http, user);
+        String commentId = submitted.id();
+        Instant now = submitted.submittedAt();
         Map<String, Object> answer = new java.util.LinkedHashMap<>();
         answer.put("id", commentId);
         answer.put("forumId", id);
