@@ -1,5 +1,6 @@
 package org.igf.bpf.api.dashboard.web;
 
+import org.igf.bpf.api.forum.query.ForumViews;
 import org.igf.bpf.api.security.ForumCoordinatorAuthorization;
 import org.igf.bpf.api.security.SignInThrottle;
 import org.igf.bpf.api.security.SignInThrottleFilter;
@@ -42,7 +43,8 @@ public class DashboardSecurityConfiguration {
     SecurityFilterChain dashboardPagesSecurity(HttpSecurity http, SignInThrottle throttle,
                                                ObjectProvider<ClientRegistrationRepository> singleSignOn,
                                                ObjectProvider<OidcUserService> oidcUsers,
-                                               ForumCoordinatorAuthorization forumCoordinator) throws Exception {
+                                               ForumViews forums) throws Exception {
+        ForumCoordinatorAuthorization forumCoordinator = ForumCoordinatorAuthorization.toAct(forums);
         if (singleSignOn.getIfAvailable() != null) {
             // sign-in at the organisation's OpenID Connect provider, next to the form
             http.oauth2Login(login -> login.loginPage("/login")
