@@ -75,6 +75,7 @@ public final class Benchmark {
         }
         Path dir = Path.of(System.getProperty("bpf.benchmark.dir", "target")).toAbsolutePath();
         Files.createDirectories(dir.resolve("run"));
+        Files.deleteIfExists(dir.resolve("run").resolve("app.log"));
         int status = 0;
         Benchmark benchmark = new Benchmark(mode, dir, jar);
         Thread cleanup = new Thread(benchmark::close, "benchmark-cleanup");

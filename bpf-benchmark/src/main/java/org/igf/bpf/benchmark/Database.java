@@ -25,6 +25,7 @@ final class Database implements AutoCloseable {
     private final EmbeddedPostgres server;
 
     Database(Path dir) throws IOException {
+        deleteRecursively(dir.resolve("pg")); // a fresh cluster each run, also after an interrupted one
         server = EmbeddedPostgres.builder()
                 .setDataDirectory(dir.resolve("pg"))
                 .setCleanDataDirectory(true)
@@ -34,6 +35,16 @@ final class Database implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .start();
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (java.nio.file.Files.exists(path)) {
+            try (var paths = java.nio.file.Files.walk(path)) {
+                for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(each);
+                }
+            }
+        }
     }
 
     int port() {
