@@ -57,6 +57,10 @@ final class Report {
         figure(id, what, unit).values.add(value);
     }
 
+    boolean has(String id) {
+        return figures.containsKey(id);
+    }
+
     void baseline(String id, String baselineId) {
         figures.get(id).baseline = baselineId;
     }
