@@ -1,0 +1,95 @@
+package org.igf.bpf.benchmark;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged application in its own JVM, against the benchmark's PostgreSQL. */
+final class App {
+
+    static final String HEAP = "-Xmx384m";
+
+    private final Path jar;
+    private final Path log;
+    private final int port;
+    private final Map<String, String> environment;
+    private Process process;
+    private long logOffset;
+
+    App(Path jar, Path log, int port, Map<String, String> environment) {
+        this.jar = jar;
+        this.log = log;
+        this.port = port;
+        this.environment = environment;
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Starts the JVM and waits until /actuator/health answers 200; returns the seconds from launch to healthy. */
+    double start() throws IOException, InterruptedException {
+        logOffset = Files.exists(log) ? Files.size(log) : 0;
+        List<String> command = new ArrayList<>(List.of(javaBinary(), HEAP, "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("PORT", String.valueOf(port));
+        long launched = System.nanoTime();
+        process = builder.start();
+        Http http = new Http(base());
+        long until = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < until) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log);
+            }
+            if (http.get("/actuator/health", null).status() == 200) {
+                return (System.nanoTime() - launched) / 1e9;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the application did not become healthy within 240 s; see " + log);
+    }
+
+    /** "Started ... in X seconds" from the application's own log of the latest start, or NaN. */
+    double loggedStartSeconds() throws IOException {
+        String text = Files.readString(log);
+        Matcher matcher = Pattern.compile("Started \\S+ in ([0-9.]+) seconds").matcher(text.substring((int) Math.min(logOffset, text.length())));
+        double seconds = Double.NaN;
+        while (matcher.find()) {
+            seconds = Double.parseDouble(matcher.group(1));
+        }
+        return seconds;
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        }
+    }
+
+    static String javaBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    static String jcmdBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "jcmd";
+    }
+}

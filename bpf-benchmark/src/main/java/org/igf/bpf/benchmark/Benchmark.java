@@ -1,0 +1,718 @@
+package org.igf.bpf.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import static org.igf.bpf.benchmark.Http.COORDINATOR;
+import static org.igf.bpf.benchmark.Http.SECRETARIAT;
+import static org.igf.bpf.benchmark.Http.json;
+import static org.igf.bpf.benchmark.Report.Target.AT_LEAST;
+import static org.igf.bpf.benchmark.Report.Target.AT_MOST;
+import static org.igf.bpf.benchmark.Report.Target.RATIO_AT_LEAST;
+
+/**
+ * The benchmark: the application (its packaged jar, in its own JVM) against raw JDBC, bare Camunda and bare
+ * Axon on the same PostgreSQL server in the same run. Arguments: {@code quick} (default) or {@code full}.
+ */
+public final class Benchmark {
+
+    static final int CLIENTS = 16;
+    static final int CYCLE = 2015;
+    static final String APP_DB = "bpf";
+
+    record Mode(String name, int repeats, double baselineSeconds, int forumsPerRepeat, int commentSeconds, long rebuildEvents,
+                int dashboardRequests, int historyRequests) {
+    }
+
+    private final Mode mode;
+    private final Path dir;
+    private final Path jar;
+    private final Report report = new Report();
+    private final Map<String, Path> recordings = new LinkedHashMap<>();
+    private Database database;
+    private App app;
+    private Http http;
+
+    private Benchmark(Mode mode, Path dir, Path jar) {
+        this.mode = mode;
+        this.dir = dir;
+        this.jar = jar;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length == 0 ? "quick" : args[0].trim().toLowerCase(Locale.ROOT);
+        Mode mode = switch (name) {
+            case "quick" -> new Mode("quick", 3, 1.5, 60, 10, 100_000, 30, 5);
+            case "full" -> new Mode("full", 5, 4, 300, 30, 1_000_000, 150, 20);
+            default -> throw new IllegalArgumentException("mode is quick or full, not " + name);
+        };
+        Path jar = Path.of(System.getProperty("bpf.jar", "bpf-api/target/bpf-api.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Package the application first (./mvnw -B -DskipTests package): " + jar + " is missing");
+        }
+        Path dir = Path.of(System.getProperty("bpf.benchmark.dir", "target")).toAbsolutePath();
+        Files.createDirectories(dir.resolve("run"));
+        Files.deleteIfExists(dir.resolve("run").resolve("app.log"));
+        int status = 0;
+        Benchmark benchmark = new Benchmark(mode, dir, jar);
+        Thread cleanup = new Thread(benchmark::close, "benchmark-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C: stop the application and PostgreSQL too
+        try {
+            benchmark.run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            benchmark.close();
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        long began = System.nanoTime();
+        log("mode %s: %d repeats; the run's files are under %s", mode.name, mode.repeats, dir.resolve("run"));
+        database = new Database(dir.resolve("run"));
+        log("PostgreSQL on port %d: fsync=%s synchronous_commit=%s", database.port(), database.show("fsync"), database.show("synchronous_commit"));
+
+        baselines();
+        startApplication();
+        p1AndP3Lag();
+        p2();
+        p4Dashboard();
+        p3Rebuild();
+        p4History();
+        p5Restarts();
+
+        targets();
+        profiles();
+        Map<String, String> machine = machine(began);
+        StringBuilder header = new StringBuilder("### Benchmark, " + mode.name + " mode\n\n");
+        machine.forEach((key, value) -> header.append("- ").append(key).append(": ").append(value).append('\n'));
+        report.write(dir, header.toString().strip(), machine);
+        System.out.println();
+        System.out.println(report.markdown(header.toString().strip()));
+        System.out.println("Written: " + dir.resolve("benchmark.md") + " and " + dir.resolve("benchmark.json"));
+    }
+
+    // ---------------------------------------------------------------- baselines
+
+    private void baselines() throws Exception {
+        try (Baselines.RawJdbc raw = new Baselines.RawJdbc(database)) {
+            for (int r = 0; r < mode.repeats; r++) {
+                report.add("B-jdbc-1", "raw JDBC insert+commit of a 270-byte JSON row, 1 thread", "rows/s", Baselines.rate(1, mode.baselineSeconds, raw::insert));
+                report.add("B-jdbc-16", "raw JDBC insert+commit of a 270-byte JSON row, 16 threads", "rows/s", Baselines.rate(CLIENTS, mode.baselineSeconds, raw::insert));
+            }
+        }
+        log("raw JDBC: %s rows/s (1 thread), %s rows/s (16 threads)", num("B-jdbc-1"), num("B-jdbc-16"));
+        try (Baselines.BareCamunda camunda = new Baselines.BareCamunda(database)) {
+            report.add("B-camunda-start", "bare Camunda engine build (schema creation, deployment)", "s", camunda.startSeconds);
+            for (int r = 0; r < mode.repeats; r++) {
+                report.add("B-camunda-1", "bare Camunda, history full: start a one-task process, complete the task, 1 thread", "ops/s",
+                        Baselines.rate(1, mode.baselineSeconds, camunda::startAndComplete));
+                report.add("B-camunda-16", "bare Camunda, history full: start a one-task process, complete the task, 16 threads", "ops/s",
+                        Baselines.rate(CLIENTS, mode.baselineSeconds, camunda::startAndComplete));
+            }
+        }
+        log("bare Camunda: %s ops/s (1 thread), %s ops/s (16 threads)", num("B-camunda-1"), num("B-camunda-16"));
+        try (Baselines.BareAxon axon = new Baselines.BareAxon(database)) {
+            for (int r = 0; r < mode.repeats; r++) {
+                report.add("B-axon-1", "bare Axon (JDBC event store): one command appends one event, 1 thread", "commands/s",
+                        Baselines.rate(1, mode.baselineSeconds, axon::command));
+                report.add("B-axon-16", "bare Axon (JDBC event store): one command appends one event, 16 threads", "commands/s",
+                        Baselines.rate(CLIENTS, mode.baselineSeconds, axon::command));
+            }
+        }
+        log("bare Axon: %s commands/s (1 thread), %s commands/s (16 threads)", num("B-axon-1"), num("B-axon-16"));
+    }
+
+    // ---------------------------------------------------------------- the application
+
+    private void startApplication() throws Exception {
+        database.create(APP_DB);
+        Map<String, String> environment = Map.of(
+                "BPF_DB_URL", database.url(APP_DB),
+                "BPF_DB_USER", "postgres",
+                "BPF_DB_PASSWORD", "",
+                "BPF_DEMO_ACCOUNTS", "true",
+                "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        app = new App(jar, dir.resolve("run").resolve("app.log"), freePort(), environment);
+        startAndMeasure("first start: creates Camunda's and Flyway's schema");
+        http = new Http(app.base());
+    }
+
+    private void startAndMeasure(String what) throws Exception {
+        double seconds = app.start();
+        Http client = new Http(app.base());
+        Http.Answer heap = client.get("/actuator/metrics/jvm.memory.used?tag=area:heap", SECRETARIAT);
+        double megabytes = heap.status() == 200 ? heap.json().get("measurements").get(0).get("value").asDouble() / (1024 * 1024) : Double.NaN;
+        report.add("P5-start", "start-up: launch of the jar to /actuator/health 200", "s", seconds);
+        report.add("P5-heap", "heap in use after start (jvm.memory.used, area heap; " + App.HEAP + ")", "MB", megabytes);
+        report.baseline("P5-start", "B-camunda-start");
+        log("application started in %.1f s (its log: %.1f s; %s), heap in use %.0f MB", seconds, app.loggedStartSeconds(), what, megabytes);
+    }
+
+    private String createForum(String topic) {
+        Http.Answer created = http.post("/api/forums", SECRETARIAT, json("cycle", CYCLE, "topic", topic, "coordinators", List.of("coordinator")));
+        check(created, 201, "open a forum");
+        String forum = created.json().get("id").asText();
+        for (String[] expert : new String[][]{{"Ana", "GOVERNMENT"}, {"Ben", "CIVIL_SOCIETY"}, {"Chen", "TECHNICAL_COMMUNITY"}}) {
+            check(http.post("/api/forums/" + forum + "/experts", COORDINATOR, json("name", expert[0], "stakeholderGroup", expert[1])), 201, "add an expert");
+        }
+        return forum;
+    }
+
+    private String forumInConsultation(String topic, Instant closesAt) {
+        String forum = createForum(topic);
+        check(http.post("/api/forums/" + forum + "/advance", COORDINATOR, json("from", "EXPERT_RECRUITMENT")), 200, "advance");
+        check(http.post("/api/forums/" + forum + "/advance", COORDINATOR, json("from", "DISCUSSION")), 200, "advance");
+        check(http.post("/api/forums/" + forum + "/drafts", COORDINATOR, json("title", "Draft", "text", "One.\n\nTwo.")), 201, "add a draft");
+        check(http.post("/api/forums/" + forum + "/advance", COORDINATOR, json("from", "DRAFTING", "consultationClosesAt", closesAt.toString())), 200, "open the consultation");
+        return forum;
+    }
+
+    // ---------------------------------------------------------------- P1 and P3 (lag)
+
+    private void p1AndP3Lag() throws Exception {
+        int total = mode.repeats * mode.forumsPerRepeat;
+        long prepared = System.nanoTime();
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            numbers.add(i);
+        }
+        List<String> forums = parallel(numbers, i -> createForum("Benchmark forum " + i));
+        log("P1: %d forums prepared (each opened with a coordinator and 3 experts of 3 groups) in %.1f s", total, (System.nanoTime() - prepared) / 1e9);
+        awaitDashboardRows(total, 120);
+        for (int r = 0; r < mode.repeats; r++) {
+            List<String> batch = forums.subList(r * mode.forumsPerRepeat, (r + 1) * mode.forumsPerRepeat);
+            Profiler profiler = r == mode.repeats - 1 ? Profiler.start(app.pid(), dir, "p1-transitions") : null;
+            p1Once(batch);
+            if (profiler != null) {
+                recordings.put("P1", profiler.stop());
+            }
+        }
+    }
+
+    private void p1Once(List<String> forums) throws Exception {
+        ConcurrentLinkedQueue<String[]> work = new ConcurrentLinkedQueue<>();
+        forums.forEach(forum -> work.add(new String[]{forum, "EXPERT_RECRUITMENT", "DISCUSSION"}));
+        forums.forEach(forum -> work.add(new String[]{forum, "DISCUSSION", "DRAFTING"}));
+        Map<String, Long> pending = new ConcurrentHashMap<>(); // forum:stage -> nanos the answer arrived
+        List<Double> lags = Collections.synchronizedList(new ArrayList<>());
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        Thread poller = new Thread(() -> pollLag(pending, lags, loading), "lag-poller");
+        poller.start();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            done.add(clients.submit(() -> {
+                String[] item;
+                while ((item = work.poll()) != null) {
+                    Http.Answer answer = http.post("/api/forums/" + item[0] + "/advance", COORDINATOR, json("from", item[1]));
+                    statuses.merge(answer.status(), 1, Integer::sum);
+                    if (answer.status() == 200) {
+                        latencies.add(answer.millis());
+                        pending.put(item[0] + ":" + item[2], answer.endNanos());
+                    }
+                }
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        loading.set(false);
+        poller.join(60_000);
+        int ok = statuses.getOrDefault(200, 0);
+        report.add("P1-rate", "P1 stage transitions through the API (advance), 16 clients, " + forums.size() + " forums in flight", "transitions/s", ok / seconds);
+        report.add("P1-p50", "P1 transition latency p50", "ms", Stats.percentile(latencies, 50));
+        report.add("P1-p95", "P1 transition latency p95", "ms", Stats.percentile(latencies, 95));
+        report.add("P1-p99", "P1 transition latency p99", "ms", Stats.percentile(latencies, 99));
+        report.add("P3-lag-p50", "P3 projection lag, answer to visible in dashboard_forum, under P1 load, p50", "ms", Stats.percentile(lags, 50));
+        report.add("P3-lag-p99", "P3 projection lag under P1 load, p99", "ms", Stats.percentile(lags, 99));
+        report.baseline("P1-rate", "B-camunda-16");
+        report.baseline("P1-p50", "B-camunda-16-ms");
+        log("P1: %d transitions in %.1f s = %.0f/s (answers by status %s); p50 %.1f ms, p99 %.1f ms; lag p50 %.0f ms, p99 %.0f ms (%d observed, %d not seen)",
+                ok, seconds, ok / seconds, statuses, Stats.percentile(latencies, 50), Stats.percentile(latencies, 99),
+                Stats.percentile(lags, 50), Stats.percentile(lags, 99), lags.size(), pending.size());
+        if (ok != 2 * forums.size()) {
+            report.note("P1 repeat: " + ok + " of " + 2 * forums.size() + " transitions answered 200; answers by status " + statuses);
+        }
+        if (!pending.isEmpty()) {
+            report.note("P3: " + pending.size() + " transitions were not seen in dashboard_forum within 60 s of the end of the load");
+        }
+    }
+
+    /** Polls dashboard_forum for the forums with an acknowledged transition not yet visible; a later stage makes earlier ones visible too. */
+    private void pollLag(Map<String, Long> pending, List<Double> lags, AtomicBoolean loading) {
+        long giveUp = Long.MAX_VALUE;
+        try (Connection connection = database.connect(APP_DB);
+             PreparedStatement statement = connection.prepareStatement("select forum_id, stage from dashboard_forum where forum_id = any(?)")) {
+            while (true) {
+                if (!loading.get() && giveUp == Long.MAX_VALUE) {
+                    giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                }
+                if ((!loading.get() && pending.isEmpty()) || System.nanoTime() > giveUp) {
+                    return;
+                }
+                Set<String> forums = new java.util.HashSet<>();
+                pending.keySet().forEach(key -> forums.add(key.substring(0, key.indexOf(':'))));
+                if (!forums.isEmpty()) {
+                    statement.setArray(1, connection.createArrayOf("varchar", forums.toArray()));
+                    try (ResultSet rows = statement.executeQuery()) {
+                        long now = System.nanoTime();
+                        while (rows.next()) {
+                            String forum = rows.getString(1);
+                            String stage = rows.getString(2);
+                            List<String> visible = stage.equals("DRAFTING") ? List.of("DISCUSSION", "DRAFTING")
+                                    : stage.equals("DISCUSSION") ? List.of("DISCUSSION") : List.of();
+                            for (String seen : visible) {
+                                Long acknowledged = pending.remove(forum + ":" + seen);
+                                if (acknowledged != null) {
+                                    lags.add(Math.max(0, now - acknowledged) / 1e6);
+                                }
+                            }
+                        }
+                    }
+                }
+                Thread.sleep(5);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("lag poller", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- P2
+
+    private String lastConsultation;
+
+    private void p2() throws Exception {
+        for (int r = 0; r < mode.repeats; r++) {
+            Instant closesAt = Instant.now().plusSeconds(4 + mode.commentSeconds).truncatedTo(ChronoUnit.SECONDS);
+            String forum = forumInConsultation("Benchmark consultation " + r, closesAt);
+            lastConsultation = forum;
+            Profiler profiler = r == mode.repeats - 1 ? Profiler.start(app.pid(), dir, "p2-comments") : null;
+            p2Once(forum, closesAt);
+            if (profiler != null) {
+                recordings.put("P2", profiler.stop());
+            }
+        }
+    }
+
+    private void p2Once(String forum, Instant closesAt) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.between(Instant.now(), closesAt).toNanos();
+        long loadStart = deadline - TimeUnit.SECONDS.toNanos(mode.commentSeconds);
+        long loadEnd = deadline + TimeUnit.MILLISECONDS.toNanos(2500);
+        while (System.nanoTime() < loadStart) {
+            Thread.sleep(5);
+        }
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        List<String> lateAccepted = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger beforeDeadline = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            done.add(clients.submit(() -> {
+                for (int i = 0; System.nanoTime() < loadEnd; i++) {
+                    Http.Answer answer = http.post("/api/forums/" + forum + "/comments", COORDINATOR,
+                            json("author", "Client " + client, "text", "Comment " + client + "-" + i + " " + "x".repeat(120)));
+                    statuses.merge(answer.status(), 1, Integer::sum);
+                    if (answer.status() == 201) {
+                        acknowledged.add(answer.json().get("id").asText());
+                        if (answer.endNanos() <= deadline) {
+                            beforeDeadline.incrementAndGet();
+                            latencies.add(answer.millis());
+                        }
+                        if (answer.startNanos() > deadline) {
+                            lateAccepted.add(answer.json().get("id").asText());
+                        }
+                    }
+                }
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        clients.shutdown();
+        List<String> stored = database.strings(APP_DB, "select convert_from(payload, 'UTF8')::json->>'commentId' from domain_event_entry "
+                + "where aggregate_identifier = ? and payload_type like '%.CommentSubmitted'", forum);
+        Set<String> missing = new java.util.HashSet<>(acknowledged);
+        stored.forEach(missing::remove);
+        double rate = beforeDeadline.get() / (double) mode.commentSeconds;
+        report.add("P2-rate", "P2 comments into one open consultation, 16 clients, " + mode.commentSeconds + " s", "comments/s", rate);
+        report.add("P2-p99", "P2 comment latency p99", "ms", Stats.percentile(latencies, 99));
+        report.add("P2-lost", "P2 acknowledged comments not stored", "comments", missing.size());
+        report.add("P2-unacked-stored", "P2 stored comments minus acknowledged ones (a failed answer whose comment was stored)", "comments", stored.size() - acknowledged.size());
+        report.add("P2-late", "P2 comments accepted after the deadline (request sent after closesAt, answered 201)", "comments", lateAccepted.size());
+        report.baseline("P2-rate", "B-jdbc-16");
+        log("P2: %d comments acknowledged before the deadline = %.0f/s, p99 %.1f ms; %d acknowledged in all, %d stored, %d lost, %d accepted after the deadline; answers by status %s",
+                beforeDeadline.get(), rate, Stats.percentile(latencies, 99), acknowledged.size(), stored.size(), missing.size(), lateAccepted.size(), statuses);
+        report.note("P2 repeat on forum " + forum + ": answers by status " + statuses + ", " + acknowledged.size() + " acknowledged, " + stored.size() + " stored");
+    }
+
+    // ---------------------------------------------------------------- P4
+
+    private void p4Dashboard() throws Exception {
+        long inCycle = database.count(APP_DB, "select count(*) from dashboard_forum where cycle = ?", CYCLE);
+        String template = database.strings(APP_DB, "select forum_id from dashboard_forum where cycle = ? and stage = 'DRAFTING' limit 1", CYCLE).get(0);
+        long copies = Math.max(0, 1000 - inCycle);
+        long started = System.nanoTime();
+        copyForum(template, copies);
+        log("P4: %d forums of cycle %d copied in SQL from the events of forum %s (%.1f s) to reach 1,000 forums", copies, CYCLE, template, (System.nanoTime() - started) / 1e9);
+        report.note("P4: the cycle has 1,000 forums: " + inCycle + " made through the API, " + copies
+                + " copied in SQL (INSERT ... SELECT into domain_event_entry of one API-made forum's events under new forum ids, through the audit-chain trigger); the projections read them like any other events.");
+        awaitDashboardRows(1000, 180);
+        String path = "/api/dashboard?cycle=" + CYCLE;
+        check(http.get(path, null), 200, "the dashboard");
+        for (int r = 0; r < mode.repeats; r++) {
+            List<Double> api = new ArrayList<>();
+            for (int i = 0; i < mode.dashboardRequests; i++) {
+                Http.Answer answer = http.get(path, null);
+                check(answer, 200, "the dashboard");
+                api.add(answer.millis());
+            }
+            List<Double> raw = timeQuery("select forum_id, document from dashboard_forum where cycle = " + CYCLE + " order by forum_id", mode.dashboardRequests);
+            report.add("B-sql-dashboard", "raw SQL: the 1,000 dashboard_forum rows of the cycle, p95", "ms", Stats.percentile(raw, 95));
+            report.add("P4-dashboard-p95", "P4 GET /api/dashboard?cycle=" + CYCLE + " with 1,000 forums, p95", "ms", Stats.percentile(api, 95));
+        }
+        report.baseline("P4-dashboard-p95", "B-sql-dashboard");
+        log("P4: dashboard p95 %s ms (raw SQL %s ms)", num("P4-dashboard-p95"), num("B-sql-dashboard"));
+    }
+
+    private void p4History() throws Exception {
+        String forum = lastConsultation;
+        long events = database.count(APP_DB, "select count(*) from domain_event_entry where aggregate_identifier = ?", forum);
+        long comments = database.count(APP_DB, "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%.CommentSubmitted'", forum);
+        if (comments == 0) {
+            throw new IllegalStateException("P2 stored no comment in " + forum + ": nothing to build a long history from");
+        }
+        long more = Math.max(0, 10_000 - events);
+        long last = database.count(APP_DB, "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?", forum);
+        database.update(APP_DB, "with t as (select row_number() over (order by sequence_number) - 1 as i, * from domain_event_entry "
+                + "where aggregate_identifier = ? and payload_type like '%.CommentSubmitted') "
+                + "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                + "select gen_random_uuid()::text, t.aggregate_identifier, ? + g.n, t.type, t.time_stamp, t.payload_type, t.payload_revision, "
+                + "convert_to(jsonb_set(convert_from(t.payload, 'UTF8')::jsonb, '{commentId}', to_jsonb(gen_random_uuid()::text))::text, 'UTF8'), t.meta_data "
+                + "from generate_series(1, ?) g(n) join t on t.i = (g.n - 1) % ? order by g.n", forum, last, more, comments);
+        long now = database.count(APP_DB, "select count(*) from domain_event_entry where aggregate_identifier = ?", forum);
+        report.note("P4: the history forum " + forum + " has " + now + " events: " + events + " made through the API (P2), " + more
+                + " more CommentSubmitted events copied in SQL from its own comments with new comment ids and sequence numbers.");
+        String path = "/api/forums/" + forum + "/history";
+        check(http.get(path, SECRETARIAT), 200, "the history");
+        for (int r = 0; r < mode.repeats; r++) {
+            List<Double> api = new ArrayList<>();
+            for (int i = 0; i < mode.historyRequests; i++) {
+                Http.Answer answer = http.get(path, SECRETARIAT);
+                check(answer, 200, "the history");
+                if (r == 0 && i == 0 && answer.json().size() != now) {
+                    report.note("P4: the history answered " + answer.json().size() + " entries for " + now + " stored events");
+                }
+                api.add(answer.millis());
+            }
+            List<Double> raw = timeQuery("select sequence_number, payload_type, payload, meta_data, time_stamp from domain_event_entry where aggregate_identifier = '"
+                    + forum + "' order by sequence_number", mode.historyRequests);
+            report.add("B-sql-history", "raw SQL: the forum's " + now + " event rows, p95", "ms", Stats.percentile(raw, 95));
+            report.add("P4-history-p95", "P4 GET /api/forums/{id}/history with " + now + " events, p95", "ms", Stats.percentile(api, 95));
+        }
+        report.baseline("P4-history-p95", "B-sql-history");
+        log("P4: history p95 %s ms (raw SQL %s ms)", num("P4-history-p95"), num("B-sql-history"));
+    }
+
+    // ---------------------------------------------------------------- P3 rebuild
+
+    private void p3Rebuild() throws Exception {
+        long events = database.count(APP_DB, "select count(*) from domain_event_entry");
+        String template = database.strings(APP_DB, "select forum_id from dashboard_forum where cycle = ? and stage = 'DRAFTING' limit 1", CYCLE).get(0);
+        long templateSize = database.count(APP_DB, "select count(*) from domain_event_entry where aggregate_identifier = ?", template);
+        long copies = Math.max(0, (mode.rebuildEvents - events + templateSize - 1) / templateSize);
+        long started = System.nanoTime();
+        for (long done = 0; done < copies; ) {
+            long chunk = Math.min(10_000, copies - done);
+            copyForum(template, chunk);
+            done += chunk;
+        }
+        long total = database.count(APP_DB, "select count(*) from domain_event_entry");
+        long maxIndex = database.count(APP_DB, "select max(global_index) from domain_event_entry");
+        log("P3: %d events generated in SQL (%d copies of forum %s, %d events each) in %.1f s; the store holds %d events",
+                copies * templateSize, copies, template, templateSize, (System.nanoTime() - started) / 1e9, total);
+        report.note("P3: the rebuild replays " + total + " events; " + copies * templateSize + " of them were generated in SQL (INSERT ... SELECT of one API-made forum's "
+                + templateSize + " events under new forum ids, in the application's JSON format and through its audit-chain trigger), the rest came through the API.");
+        awaitCaughtUp(maxIndex, mode.repeats == 3 ? 240 : 900);
+        for (int r = 0; r < mode.repeats; r++) {
+            long scanStart = System.nanoTime();
+            long scanned = scan();
+            report.add("B-sql-scan", "raw SQL: read every event row (payload and metadata) in global order", "events/s", scanned / ((System.nanoTime() - scanStart) / 1e9));
+            for (String projection : mode.repeats == 3 ? List.of("dashboard") : List.of("dashboard", "forum-views")) {
+                Profiler profiler = r == mode.repeats - 1 && projection.equals("dashboard") ? Profiler.start(app.pid(), dir, "p3-rebuild") : null;
+                double seconds = rebuild(projection, maxIndex);
+                if (profiler != null) {
+                    recordings.put("P3-rebuild", profiler.stop());
+                }
+                String id = "P3-rebuild-" + projection;
+                report.add(id, "P3 rebuild of the " + projection + " read model from " + total + " events", "events/s", total / seconds);
+                report.baseline(id, "B-sql-scan");
+            }
+        }
+        log("P3: rebuild of the dashboard %s events/s (raw scan %s events/s)", num("P3-rebuild-dashboard"), num("B-sql-scan"));
+    }
+
+    private long scan() throws Exception {
+        try (Connection connection = database.connect(APP_DB)) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement("select global_index, payload, meta_data from domain_event_entry order by global_index")) {
+                statement.setFetchSize(1000);
+                long rows = 0;
+                long bytes = 0;
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        bytes += result.getBytes(2).length;
+                        rows++;
+                    }
+                }
+                connection.commit();
+                return bytes >= 0 ? rows : 0;
+            }
+        }
+    }
+
+    private double rebuild(String projection, long maxIndex) throws Exception {
+        long start = System.nanoTime();
+        Http.Answer answer = http.post("/api/admin/projections/" + projection + "/rebuild", SECRETARIAT, "");
+        check(answer, 202, "rebuild " + projection);
+        boolean started = false;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);
+        while (System.nanoTime() < until) {
+            JsonNode status = projection(projection);
+            long position = status.path("position").isNull() ? -1 : status.path("position").asLong(-1);
+            if (status.path("replaying").asBoolean() || position < maxIndex) {
+                started = true;
+            }
+            // done when caught up at the last event; Axon keeps "replaying" set until a newer event than the reset point arrives
+            if (started && status.path("caughtUp").asBoolean() && position >= maxIndex) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            if (!started && System.nanoTime() - start > TimeUnit.SECONDS.toNanos(5)) {
+                throw new IllegalStateException("the rebuild of " + projection + " never showed as replaying: " + status);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the rebuild of " + projection + " did not finish within 900 s");
+    }
+
+    private JsonNode projection(String name) {
+        Http.Answer answer = http.get("/api/admin/projections", SECRETARIAT);
+        check(answer, 200, "projections");
+        for (JsonNode node : answer.json()) {
+            if (node.path("name").asText().equals(name)) {
+                return node;
+            }
+        }
+        throw new IllegalStateException("no projection " + name + " in " + answer.body());
+    }
+
+    private void awaitCaughtUp(long maxIndex, int seconds) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long started = System.nanoTime();
+        while (System.nanoTime() < until) {
+            Http.Answer answer = http.get("/api/admin/projections", SECRETARIAT);
+            boolean all = answer.status() == 200;
+            if (all) {
+                for (JsonNode node : answer.json()) {
+                    all &= node.path("caughtUp").asBoolean() && node.path("position").asLong(-1) >= maxIndex;
+                }
+            }
+            if (all) {
+                log("projections caught up with global index %d after %.1f s", maxIndex, (System.nanoTime() - started) / 1e9);
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the projections did not catch up within " + seconds + " s");
+    }
+
+    // ---------------------------------------------------------------- P5
+
+    private void p5Restarts() throws Exception {
+        for (int r = 1; r < mode.repeats; r++) {
+            app.stop();
+            startAndMeasure("restart " + r + " on the existing schema, " + database.count(APP_DB, "select count(*) from domain_event_entry") + " events stored");
+        }
+        report.note("P5: the first start creates the schema (Camunda's 49 tables, Flyway's migrations); the others restart on it with the run's events stored. "
+                + "The app JVM runs with " + App.HEAP + " (as bpf-cluster-tests); the baseline is the build of the bare Camunda engine in this JVM.");
+    }
+
+    // ---------------------------------------------------------------- targets, profiles, helpers
+
+    private void targets() {
+        report.figure("B-camunda-16-ms", "bare Camunda, 16 threads: mean time per operation per thread (16 / ops/s)", "ms")
+                .values.addAll(report.figure("B-camunda-16", "", "").values.stream().map(rate -> CLIENTS * 1000.0 / rate).toList());
+        report.target("P1-rate", RATIO_AT_LEAST, 1.0);
+        report.target("P1-p99", AT_MOST, 100);
+        report.target("P2-rate", RATIO_AT_LEAST, 0.25);
+        report.target("P2-lost", AT_MOST, 0);
+        report.target("P2-late", AT_MOST, 0);
+        report.target("P3-lag-p99", AT_MOST, 1000);
+        report.target("P3-rebuild-dashboard", AT_LEAST, 20_000);
+        if (report.has("P3-rebuild-forum-views")) {
+            report.target("P3-rebuild-forum-views", AT_LEAST, 20_000);
+        }
+        report.target("P4-dashboard-p95", AT_MOST, 50);
+        report.target("P4-history-p95", AT_MOST, 1000);
+        report.target("P5-start", AT_MOST, 15);
+        report.target("P5-heap", AT_MOST, 256);
+    }
+
+    private void profiles() throws Exception {
+        Set<String> missed = new java.util.HashSet<>();
+        report.missed().forEach(figure -> missed.add(figure.id));
+        Map<String, List<String>> concerns = Map.of(
+                "P1", List.of("P1-rate", "P1-p99", "P3-lag-p99"),
+                "P2", List.of("P2-rate", "P2-lost", "P2-late"),
+                "P3-rebuild", List.of("P3-rebuild-dashboard", "P3-rebuild-forum-views"));
+        for (Map.Entry<String, Path> recording : recordings.entrySet()) {
+            List<String> ids = concerns.getOrDefault(recording.getKey(), List.of()).stream().filter(missed::contains).toList();
+            if (!ids.isEmpty()) {
+                report.profile(Profiler.summary(recording.getValue(), "Last repeat of " + recording.getKey() + " (missed: " + String.join(", ", ids) + ")"));
+            }
+        }
+    }
+
+    private Map<String, String> machine(long began) throws Exception {
+        Map<String, String> machine = new LinkedHashMap<>();
+        machine.put("cores (nproc)", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        machine.put("memory", String.format(Locale.ROOT, "%.1f GiB", memory / (1024.0 * 1024 * 1024)));
+        machine.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("PostgreSQL", database.strings("postgres", "show server_version").get(0) + " (embedded, fsync=" + database.show("fsync")
+                + ", synchronous_commit=" + database.show("synchronous_commit") + ")");
+        machine.put("repeats", String.valueOf(mode.repeats));
+        machine.put("run time", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - began) / 1e9));
+        machine.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return machine;
+    }
+
+    /** Copies the events of one forum under new forum ids (the id replaced in payload and metadata), in one statement. */
+    private void copyForum(String template, long copies) throws Exception {
+        if (copies <= 0) {
+            return;
+        }
+        database.update(APP_DB, "with c as (select gen_random_uuid()::text as id from generate_series(1, ?)) "
+                + "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                + "select gen_random_uuid()::text, c.id, e.sequence_number, e.type, e.time_stamp, e.payload_type, e.payload_revision, "
+                + "convert_to(replace(convert_from(e.payload, 'UTF8'), e.aggregate_identifier, c.id), 'UTF8'), "
+                + "convert_to(replace(convert_from(e.meta_data, 'UTF8'), e.aggregate_identifier, c.id), 'UTF8') "
+                + "from c cross join (select * from domain_event_entry where aggregate_identifier = ?) e order by c.id, e.sequence_number", copies, template);
+    }
+
+    private void awaitDashboardRows(long rows, int seconds) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (database.count(APP_DB, "select count(*) from dashboard_forum where cycle = ?", CYCLE) < rows) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("dashboard_forum did not reach " + rows + " forums within " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private List<Double> timeQuery(String query, int times) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        try (Connection connection = database.connect(APP_DB)) {
+            for (int i = 0; i < times; i++) {
+                long start = System.nanoTime();
+                try (PreparedStatement statement = connection.prepareStatement(query); ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        rows.getBytes(2);
+                    }
+                }
+                millis.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        return millis;
+    }
+
+    private <T, R> List<R> parallel(List<T> items, Function<T, R> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.apply(item)));
+            }
+            List<R> results = new ArrayList<>();
+            for (Future<R> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void check(Http.Answer answer, int status, String what) {
+        if (answer.status() != status) {
+            throw new IllegalStateException(what + ": expected " + status + ", got " + answer.status() + ": " + answer.body());
+        }
+    }
+
+    private String num(String id) {
+        return Report.number(report.figure(id, "", "").median());
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void log(String format, Object... arguments) {
+        System.out.printf("[benchmark %s] %s%n", java.time.LocalTime.now().truncatedTo(ChronoUnit.SECONDS), String.format(Locale.ROOT, format, arguments));
+    }
+
+    private synchronized void close() {
+        try {
+            if (app != null) {
+                app.stop();
+                app = null;
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+        try {
+            if (database != null) {
+                database.close();
+                database = null;
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+    }
+}
