@@ -1,40 +1,27 @@
 package org.igf.bpf.api.consultation;
 
 import org.igf.bpf.api.Api;
+import org.igf.bpf.api.HeadlessChromium;
 import org.igf.bpf.api.ApiTest;
 import org.igf.bpf.api.forum.Forums;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,9 +37,6 @@ import static org.igf.bpf.api.Api.json;
 @ApiTest
 class ConsultationBrowserTest {
 
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String DRAFT = "IXPs keep traffic local.\n\nThey need neutral hosting.\n\nThey lower the cost of transit.";
     static final String REVISED = "IXPs keep traffic local.\n\nThey need neutral hosting, such as the ones listed in the annex."
             + "\n\nThey lower the cost of transit.";
@@ -65,7 +49,7 @@ class ConsultationBrowserTest {
     Forums forums;
     ChromeDriver browser;
     WebDriverWait wait;
-    Path profile;
+    HeadlessChromium chromium;
 
     @BeforeEach
     void setUp() {
@@ -75,13 +59,8 @@ class ConsultationBrowserTest {
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -249,24 +228,9 @@ class ConsultationBrowserTest {
     }
 
     private void startBrowser(boolean javascript) throws IOException {
-        assertThat(new File(CHROMEDRIVER).canExecute()).as("Debian's chromium-driver at " + CHROMEDRIVER).isTrue();
-        profile = Files.createTempDirectory("bpf-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1300,1000");
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(1300, 1000, javascript);
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     private String url(String path) {
@@ -277,25 +241,11 @@ class ConsultationBrowserTest {
         return "/forums/" + id + "/consultation";
     }
 
-    /** The whole page, not only the window: the window grows to the page's height for the shot. */
     private void fullPageScreenshot(String name) throws IOException {
-        Dimension window = browser.manage().window().getSize();
-        Object height = browser.executeScript("return document.documentElement.scrollHeight;");
-        if (height instanceof Long pixels) {
-            browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(pixels + 140, 6000)));
-        }
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(window);
+        chromium.fullPageScreenshot(name);
     }
 
     private void assertNoBrowserErrors() {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(entry.getMessage());
-            }
-        }
-        assertThat(errors).as("errors in the browser console").isEmpty();
+        chromium.assertNoErrors();
     }
 }

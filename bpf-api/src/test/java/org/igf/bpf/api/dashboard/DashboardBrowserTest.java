@@ -1,6 +1,7 @@
 package org.igf.bpf.api.dashboard;
 
 import org.igf.bpf.api.Api;
+import org.igf.bpf.api.HeadlessChromium;
 import org.igf.bpf.api.ApiTest;
 import org.igf.bpf.api.forum.Forums;
 import org.junit.jupiter.api.AfterEach;
@@ -9,31 +10,19 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.igf.bpf.api.dashboard.web.DashboardStream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,9 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class DashboardBrowserTest {
 
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final int CYCLE = 2041;
 
     @LocalServerPort
@@ -60,37 +46,22 @@ class DashboardBrowserTest {
     Forums forums;
     ChromeDriver browser;
     WebDriverWait wait;
-    Path profile;
+    HeadlessChromium chromium;
 
     @BeforeEach
     void startBrowser() throws IOException {
         api = new Api(port);
         boards = new Boards(api);
         forums = new Forums(api);
-        assertThat(new File(CHROMEDRIVER).canExecute()).as("Debian's chromium-driver at " + CHROMEDRIVER + " (.ci/run installs it)").isTrue();
-        profile = Files.createTempDirectory("bpf-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1500,1000");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(1500, 1000, true);
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var paths = Files.walk(profile)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -218,26 +189,14 @@ class DashboardBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
-    /** The whole page, not only the window: the window grows to the page's height for the shot. */
     private void fullPageScreenshot(String name) throws IOException {
-        Dimension window = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 140, 6000)));
-        screenshot(name);
-        browser.manage().window().setSize(window);
+        chromium.fullPageScreenshot(name);
     }
 
     private void assertNoBrowserErrors() {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(entry.getMessage());
-            }
-        }
-        assertThat(errors).as("errors in the browser console").isEmpty();
+        chromium.assertNoErrors();
     }
 }
