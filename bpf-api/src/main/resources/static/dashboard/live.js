@@ -11,6 +11,7 @@
   var source = null;
   var retryMillis = 1000;
   var missedUpdates = false;
+  var connectedBefore = false;
   var refreshing = false;
   var refreshAgain = false;
 
@@ -63,7 +64,10 @@
     source.addEventListener('open', function () {
       setStatus('Live', 'live');
       retryMillis = 1000;
-      if (missedUpdates) { missedUpdates = false; refresh(); }
+      // a change made between rendering this page and connecting (or while disconnected) was not
+      // announced to it: fetch the page once now, so that nothing slips through that gap
+      if (missedUpdates || !connectedBefore) { missedUpdates = false; refresh(); }
+      connectedBefore = true;
     });
     source.addEventListener('change', function (event) {
       if (concerns(event)) { refresh(); }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -75,33 +75,34 @@ class DashboardBrowserTest {
         boards.awaitCard(CYCLE, "EXPERT_RECRUITMENT", spam);
         boards.awaitCard(CYCLE, "PUBLIC_CONSULTATION", ixps);
 
-        // the board shows the forum in the column of its stage
+        // the board shows the forum in the column of its stage (the page swaps its live regions when
+        // a change arrives, so elements are looked up afresh each time rather than held)
         browser.get(url("/?cycle=" + CYCLE));
-        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#column-expert-recruitment #card-" + ipv6)));
-        assertThat(card.getText()).contains("IPv6 adoption", "Coordinators: coordinator", "2 experts");
-        assertThat(browser.findElement(By.cssSelector("#card-" + spam)).getText()).contains("Call for volunteers");
-        assertThat(browser.findElement(By.cssSelector("#column-public-consultation #card-" + ixps)).getText())
-                .contains("consultation closes in 4 days");
+        By ipv6Card = By.cssSelector("#column-expert-recruitment #card-" + ipv6);
+        wait.until(ExpectedConditions.presenceOfElementLocated(ipv6Card));
         awaitLive();
+        assertThat(textOf(ipv6Card)).contains("IPv6 adoption", "Coordinators: coordinator", "2 experts");
+        assertThat(textOf(By.cssSelector("#card-" + spam))).contains("Call for volunteers");
+        assertThat(textOf(By.cssSelector("#column-public-consultation #card-" + ixps)))
+                .contains("consultation closes in 4 days");
         screenshot("board");
 
         // to the forum's page, and sign in from there as its coordinator
-        card.findElement(By.linkText("IPv6 adoption")).click();
+        click(By.xpath("//*[@id='card-" + ipv6 + "']//a[normalize-space()='IPv6 adoption']"));
         wait.until(ExpectedConditions.urlContains("/forums/" + ipv6));
-        browser.findElement(By.id("sign-in")).click();
+        click(By.id("sign-in"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("coordinator");
         browser.findElement(By.id("password")).sendKeys("coordinator");
         browser.findElement(By.id("sign-in-button")).click();
         wait.until(ExpectedConditions.urlContains("/forums/" + ipv6));
 
         // two experts are too few: the page shows the aggregate's reason, the same as the API's detail
-        browser.findElement(By.id("advance-button")).click();
-        WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal")));
+        click(By.id("advance-button"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal")));
         String apiDetail = api.post("/api/forums/" + ipv6 + "/advance", Api.COORDINATOR, Api.json("from", "EXPERT_RECRUITMENT"))
                 .json().get("detail").asText();
-        assertThat(refusal.findElement(By.className("refusal-detail")).getText()).isEqualTo(apiDetail);
-        assertThat(refusal.getText()).contains("recruitment.too-few");
+        assertThat(textOf(By.cssSelector("#refusal .refusal-detail"))).isEqualTo(apiDetail);
+        assertThat(textOf(By.id("refusal"))).contains("recruitment.too-few");
 
         // a third expert registered through the API shows on the open page without a reload
         markPage();
@@ -109,9 +110,10 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("experts-title"), "Experts (3)"));
         assertPageNotReloaded();
 
-        browser.findElement(By.id("advance-button")).click();
+        click(By.id("advance-button"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Moved from Expert recruitment to Discussion"));
-        assertThat(browser.findElement(By.id("current-stage")).getAttribute("data-stage")).isEqualTo("DISCUSSION");
+        assertThat(wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.id("current-stage")).getAttribute("data-stage"))).isEqualTo("DISCUSSION");
         awaitLive();
         fullPageScreenshot("forum");
 
@@ -178,6 +180,19 @@ class DashboardBrowserTest {
     /** Waits until the page's event stream is connected, so that no change can slip by unheard. */
     private void awaitLive() {
         wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live"));
+    }
+
+    /** The text of an element, looked up again if a live update replaced it meanwhile. */
+    private String textOf(By locator) {
+        return wait.ignoring(StaleElementReferenceException.class).until(driver -> driver.findElement(locator).getText());
+    }
+
+    /** Clicks an element, looked up again if a live update replaced it meanwhile. */
+    private void click(By locator) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(locator).click();
+            return true;
+        });
     }
 
     private void markPage() {
