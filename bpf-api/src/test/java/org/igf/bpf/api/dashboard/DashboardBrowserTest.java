@@ -112,8 +112,9 @@ class DashboardBrowserTest {
 
         click(By.id("advance-button"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Moved from Expert recruitment to Discussion"));
-        assertThat(wait.ignoring(StaleElementReferenceException.class)
-                .until(driver -> driver.findElement(By.id("current-stage")).getAttribute("data-stage"))).isEqualTo("DISCUSSION");
+        String stage = wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.id("current-stage")).getAttribute("data-stage"));
+        assertThat(stage).isEqualTo("DISCUSSION");
         awaitLive();
         fullPageScreenshot("forum");
 
