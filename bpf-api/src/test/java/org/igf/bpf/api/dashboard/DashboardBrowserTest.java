@@ -126,8 +126,8 @@ class DashboardBrowserTest {
 
         // a change made elsewhere (the API) moves the card on the open board, without a reload
         markPage();
-        Instant changed = Instant.now();
         forums.advance(ipv6, "DISCUSSION");
+        Instant changed = Instant.now(); // the change is committed when the API answers
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#column-drafting #card-" + ipv6)));
         Duration took = Duration.between(changed, Instant.now());
