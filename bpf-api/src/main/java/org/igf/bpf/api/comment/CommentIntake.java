@@ -7,6 +7,7 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.igf.bpf.api.web.DatabaseFailures;
 import org.igf.bpf.core.forum.CommentDecision;
 import org.igf.bpf.core.forum.ForumId;
 import org.igf.bpf.core.forum.SubmitComment;
@@ -158,10 +159,10 @@ public class CommentIntake {
                 batch.get(i).decision.complete(decisions.get(i));
             }
         } catch (RuntimeException failed) {
-            if (batch.size() == 1 || failed instanceof ConcurrencyException) {
+            if (batch.size() == 1 || failed instanceof ConcurrencyException || DatabaseFailures.isUnavailable(failed)) {
                 batch.forEach(pending -> pending.decision.completeExceptionally(failed));
             } else {
-                // whatever failed the batch, each comment gets its own answer
+                // whatever else failed the batch (a fault of one comment?), each comment gets its own answer
                 batch.forEach(pending -> commit(forumId, List.of(pending)));
             }
         }
