@@ -1,7 +1,6 @@
 package org.igf.bpf.api.comment;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.igf.bpf.api.security.Actors;
 import org.igf.bpf.api.security.ClientKeys;
 import org.igf.bpf.api.security.Roles;
@@ -21,22 +20,21 @@ import java.util.UUID;
  * Submits a comment to a forum's consultation, the same way from the API and from the consultation
  * page: the public and experts are rate-limited per client (staff enter comments on others' behalf,
  * received by email, say), the aggregate decides whether the consultation is open and whether the
- * comment is held for moderation, and the optional email goes to {@link CommentContacts}.
+ * comment is held for moderation, and {@link CommentIntake} commits it (with the optional email) beside
+ * the comments that arrive with it.
  */
 @Component
 public class CommentSubmission {
 
     private static final Actor PUBLIC = new Actor("public", "PUBLIC");
 
-    private final CommandGateway commands;
     private final CommentRateLimiter rateLimiter;
-    private final CommentContacts contacts;
+    private final CommentIntake intake;
     private final Clock clock;
 
-    public CommentSubmission(CommandGateway commands, CommentRateLimiter rateLimiter, CommentContacts contacts, Clock clock) {
-        this.commands = commands;
+    public CommentSubmission(CommentRateLimiter rateLimiter, CommentIntake intake, Clock clock) {
         this.rateLimiter = rateLimiter;
-        this.contacts = contacts;
+        this.intake = intake;
         this.clock = clock;
     }
 
@@ -53,12 +51,9 @@ public class CommentSubmission {
         Actor actor = user == null || user instanceof AnonymousAuthenticationToken ? PUBLIC : Actors.of(user);
         Instant now = clock.instant();
         String strippedOrganisation = organisation == null || organisation.isBlank() ? null : organisation.strip();
-        String commentId = contacts.submitRetryingConflicts(email, () -> {
-            String newId = UUID.randomUUID().toString();
-            commands.sendAndWait(new SubmitComment(forumId, newId, paragraph, author.strip(), stakeholderGroup, strippedOrganisation,
-                    text, actor, now));
-            return newId;
-        });
+        String commentId = UUID.randomUUID().toString();
+        intake.submit(new SubmitComment(forumId, commentId, paragraph, author.strip(), stakeholderGroup, strippedOrganisation,
+                text, actor, now), email);
         return new Submitted(commentId, now);
     }
 }

@@ -2,6 +2,7 @@ package org.igf.bpf.core.forum;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.igf.bpf.core.shared.RuleViolation;
 
@@ -213,6 +214,25 @@ public class ForumAggregate {
 
     @CommandHandler
     public void handle(SubmitComment command) {
+        submit(command, MetaData.emptyInstance());
+    }
+
+    /** Every comment decided on its own, as {@link SubmitComment}; an accepted one sees the ones before it. */
+    @CommandHandler
+    public List<CommentDecision> handle(SubmitComments command) {
+        List<CommentDecision> decisions = new java.util.ArrayList<>(command.comments().size());
+        for (SubmitComments.Entry entry : command.comments()) {
+            try {
+                submit(entry.comment(), MetaData.from(entry.metaData()));
+                decisions.add(CommentDecision.accepted(entry.comment().commentId()));
+            } catch (RuleViolation refused) {
+                decisions.add(CommentDecision.refused(entry.comment().commentId(), refused));
+            }
+        }
+        return decisions;
+    }
+
+    private void submit(SubmitComment command, MetaData metaData) {
         if (stage != Stage.PUBLIC_CONSULTATION || !command.at().isBefore(consultationClosesAt)) {
             throw new RuleViolation("consultation.not-open",
                     "Comments are accepted only while the public consultation is open"
@@ -226,7 +246,7 @@ public class ForumAggregate {
         }
         apply(new CommentSubmitted(forumId, command.commentId(), consultedVersion, paragraph, command.author(),
                 command.text(), command.by(), command.at(), command.stakeholderGroup(), command.organisation(),
-                preModeration, round));
+                preModeration, round), metaData);
     }
 
     @CommandHandler

@@ -238,6 +238,85 @@ class ForumAggregateTest {
         }
     }
 
+    @Nested
+    class CommentBatches {
+
+        private SubmitComments.Entry entry(String id, Integer paragraph, Instant at) {
+            return new SubmitComments.Entry(new SubmitComment(FORUM, id, paragraph, "Jane " + id, "Text " + id, COORDINATOR, at),
+                    java.util.Map.of("requestId", "request-" + id));
+        }
+
+        private CommentSubmitted submitted(String id, Integer paragraph, Instant at, boolean held) {
+            return new CommentSubmitted(FORUM, id, 1, paragraph, "Jane " + id, "Text " + id, COORDINATOR, at, null, null, held, 1);
+        }
+
+        /** The answer per comment: "accepted" or the refusal's code. */
+        private org.hamcrest.Matcher<Object> decisions(String... expected) {
+            return org.axonframework.test.matchers.Matchers.predicate(result -> ((List<?>) result).stream()
+                    .map(d -> ((CommentDecision) d).isAccepted() ? "accepted" : ((CommentDecision) d).refusalCode())
+                    .toList().equals(List.of(expected)));
+        }
+
+        @Test
+        void decidesEveryCommentOnItsOwnAndAnswersPerComment() {
+            Instant at = T0.plusSeconds(400);
+            fixture.given(aForumInConsultation())
+                    .when(new SubmitComments(FORUM, List.of(entry("c1", 1, at), entry("c2", 4, at), entry("c3", null, at))))
+                    .expectEvents(submitted("c1", 1, at, false), submitted("c3", null, at, false))
+                    .expectResultMessagePayloadMatching(org.hamcrest.Matchers.equalTo(List.of(
+                            CommentDecision.accepted("c1"),
+                            new CommentDecision("c2", "comment.unknown-paragraph",
+                                    "Draft version 1 has paragraphs 1 to 3; there is no paragraph 4."),
+                            CommentDecision.accepted("c3"))));
+        }
+
+        @Test
+        void judgesTheDeadlineByEachCommentsOwnInstant() {
+            fixture.given(aForumInConsultation())
+                    .when(new SubmitComments(FORUM, List.of(entry("early", 1, CLOSES.minusMillis(1)), entry("late", 1, CLOSES),
+                            entry("later", 2, CLOSES.plusSeconds(1)))))
+                    .expectEvents(submitted("early", 1, CLOSES.minusMillis(1), false))
+                    .expectResultMessagePayloadMatching(decisions("accepted", "consultation.not-open", "consultation.not-open"));
+        }
+
+        @Test
+        void holdsEveryAcceptedCommentUnderPreModeration() {
+            Instant at = T0.plusSeconds(400);
+            fixture.given(concat(aForumInConsultation(), new PreModerationSwitched(FORUM, true, COORDINATOR, T0.plusSeconds(350))))
+                    .when(new SubmitComments(FORUM, List.of(entry("c1", 1, at), entry("c2", 2, at))))
+                    .expectEvents(submitted("c1", 1, at, true), submitted("c2", 2, at, true));
+        }
+
+        @Test
+        void refusesEveryCommentWhenTheConsultationIsClosed() {
+            fixture.given(aForumInRevision())
+                    .when(new SubmitComments(FORUM, List.of(entry("c1", 1, CLOSES.plusSeconds(5)))))
+                    .expectNoEvents()
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayloadMatching(decisions("consultation.not-open"));
+        }
+
+        @Test
+        void carriesEachCommentsMetadataOnItsEvent() {
+            Instant at = T0.plusSeconds(400);
+            fixture.given(aForumInConsultation())
+                    .when(new SubmitComments(FORUM, List.of(entry("c1", 1, at), entry("c2", 2, at))))
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                            org.axonframework.test.matchers.Matchers.predicate(
+                                    e -> "request-c1".equals(((org.axonframework.eventhandling.EventMessage<?>) e).getMetaData().get("requestId"))),
+                            org.axonframework.test.matchers.Matchers.predicate(
+                                    e -> "request-c2".equals(((org.axonframework.eventhandling.EventMessage<?>) e).getMetaData().get("requestId")))));
+        }
+
+        @Test
+        void refusesABatchNamingAnotherForum() {
+            SubmitComments.Entry other = new SubmitComments.Entry(new SubmitComment(new ForumId("other"), "c1", 1, "Jane", "Text",
+                    COORDINATOR, T0), java.util.Map.of());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SubmitComments(FORUM, List.of(other)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     @Test
     void keepsTheConsultationOpenUntilItsDeadline() {
         fixture.given(aForumInConsultation())

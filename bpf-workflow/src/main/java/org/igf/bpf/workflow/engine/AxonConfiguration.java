@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -18,6 +21,7 @@ import org.igf.bpf.core.account.AccountAggregate;
 import org.igf.bpf.core.cycle.CycleAggregate;
 import org.igf.bpf.core.forum.ForumAggregate;
 import org.igf.bpf.core.forum.ForumGates;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -132,19 +136,41 @@ public class AxonConfiguration {
         return new DomainJsonModule();
     }
 
+    /**
+     * Every aggregate type with a bounded cache of its own (see {@link AggregateCache}): a command
+     * on a forum does not replay the forum's whole stream.
+     */
     @Bean
-    public ConfigurerModule forumAggregateModule() {
-        return configurer -> configurer.configureAggregate(ForumAggregate.class);
+    public AggregateCache forumAggregateCache(@Value("${bpf.axon.aggregate-cache-size:256}") int cacheSize,
+                                              ObjectProvider<EventStore> eventStore) {
+        return new AggregateCache(cacheSize, eventStore::getObject);
     }
 
     @Bean
-    public ConfigurerModule accountAggregateModule() {
-        return configurer -> configurer.configureAggregate(AccountAggregate.class);
+    public ConfigurerModule forumAggregateModule(AggregateCache forumAggregateCache) {
+        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ForumAggregate.class)
+                .configureCache(configuration -> forumAggregateCache));
     }
 
     @Bean
-    public ConfigurerModule cycleAggregateModule() {
-        return configurer -> configurer.configureAggregate(CycleAggregate.class);
+    public ConfigurerModule accountAggregateModule(@Value("${bpf.axon.aggregate-cache-size:256}") int cacheSize) {
+        return configurer -> configurer.configureAggregate(cached(AccountAggregate.class, cacheSize));
+    }
+
+    @Bean
+    public ConfigurerModule cycleAggregateModule(@Value("${bpf.axon.aggregate-cache-size:256}") int cacheSize) {
+        return configurer -> configurer.configureAggregate(cached(CycleAggregate.class, cacheSize));
+    }
+
+    private static <A> AggregateConfigurer<A> cached(Class<A> aggregate, int cacheSize) {
+        return AggregateConfigurer.defaultConfiguration(aggregate)
+                .configureCache(configuration -> new AggregateCache(cacheSize, configuration::eventStore));
+    }
+
+    /** Runs a command that lost a race for the aggregate's next event once more (outside callers' transactions). */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return new RetryingCommandGateway(commandBus);
     }
 
     @Bean

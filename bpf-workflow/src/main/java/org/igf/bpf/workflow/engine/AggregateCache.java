@@ -1,0 +1,174 @@
+package org.igf.bpf.workflow.engine;
+
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.RepositoryProvider;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The aggregates of one type kept in memory between commands, so that a command does not replay a
+ * forum's whole event stream (a consultation holds thousands of comments). Axon's caching repository
+ * puts an aggregate here when its unit of work prepares to commit and removes it when the unit of
+ * work rolls back; this cache adds what the shared database and the shared transactions need:
+ * <ul>
+ * <li><b>Only committed state is shared.</b> A command handled inside a caller's transaction (a
+ * Camunda delegate, a request with an {@code Idempotency-Key}) finishes its unit of work while that
+ * transaction is still open and may still roll back. Such an aggregate is taken out of the cache
+ * when its unit of work completes, before the aggregate's lock is released, so no other command sees
+ * events that are not committed; the next command reads the stream (and a rollback of the caller's
+ * transaction evicts it once more).</li>
+ * <li><b>Another node may have appended.</b> Before a cached aggregate is used, the store's last
+ * sequence number of that aggregate is read (one indexed lookup); if it differs from the cached
+ * version the entry is dropped and the aggregate is read from the store. A node appending between
+ * that check and this node's append still loses on the unique key ({@code ConcurrencyException});
+ * the rollback evicts the entry and {@link RetryingCommandGateway} runs the command once more.</li>
+ * <li><b>Bounded.</b> At most {@code capacity} aggregates, the least recently used leaving first.</li>
+ * </ul>
+ */
+public class AggregateCache implements Cache {
+
+    private final int capacity;
+    private final Supplier<EventStore> eventStore;
+    private final Map<Object, Object> entries;
+
+    public AggregateCache(int capacity, Supplier<EventStore> eventStore) {
+        this.capacity = capacity;
+        this.eventStore = eventStore;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                return size() > AggregateCache.this.capacity;
+            }
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key) {
+        Object entry;
+        synchronized (entries) {
+            entry = entries.get(key);
+        }
+        if (entry == null) {
+            return null;
+        }
+        if (!Objects.equals(cachedVersion(entry), storedVersion(key))) {
+            remove(key);
+            return null;
+        }
+        return (V) entry;
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        synchronized (entries) {
+            entries.put(key, value);
+        }
+        evictWhenLeftInOpenTransaction(key);
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        boolean absent;
+        synchronized (entries) {
+            absent = entries.putIfAbsent(key, value) == null;
+        }
+        if (absent) {
+            evictWhenLeftInOpenTransaction(key);
+        }
+        return absent;
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        synchronized (entries) {
+            return entries.remove(key) != null;
+        }
+    }
+
+    @Override
+    public void removeAll() {
+        synchronized (entries) {
+            entries.clear();
+        }
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        synchronized (entries) {
+            return entries.containsKey(key);
+        }
+    }
+
+    @Override
+    public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
+        return () -> true; // nothing listens to aggregate entries
+    }
+
+    /** How many aggregates are held now. */
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+
+    /**
+     * After the unit of work has committed, a Spring transaction that is still active is the
+     * caller's: the aggregate's events are not committed yet. Evict it now (the aggregate's lock is
+     * still held) and again if that transaction does not commit.
+     */
+    private void evictWhenLeftInOpenTransaction(Object key) {
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                return; // the unit of work's own transaction committed
+            }
+            remove(key);
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status != STATUS_COMMITTED) {
+                            remove(key);
+                        }
+                    }
+                });
+            }
+        }));
+    }
+
+    private Long storedVersion(Object key) {
+        Optional<Long> last = eventStore.get().lastSequenceNumberFor(key.toString());
+        return last.orElse(null);
+    }
+
+    /**
+     * An entry made in this JVM holds the aggregate itself, which {@code recreateAggregate} answers
+     * without using its arguments; an entry of any other form counts as unknown, i.e. stale.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Long cachedVersion(Object entry) {
+        if (!(entry instanceof AggregateCacheEntry cacheEntry)) {
+            return -1L;
+        }
+        try {
+            EventSourcedAggregate<?> aggregate = cacheEntry.recreateAggregate((AggregateModel) null, (EventStore) null,
+                    (RepositoryProvider) null, (SnapshotTriggerDefinition) null);
+            return aggregate == null ? -1L : aggregate.version();
+        } catch (RuntimeException notInMemory) {
+            return -1L;
+        }
+    }
+}
