@@ -43,8 +43,8 @@ public final class Benchmark {
     static final int CYCLE = 2015;
     static final String APP_DB = "bpf";
 
-    record Mode(String name, int repeats, double baselineSeconds, int forumsPerRepeat, int commentSeconds, long rebuildEvents,
-                int dashboardRequests, int historyRequests) {
+    record Mode(String name, int repeats, double baselineSeconds, int forumsPerRepeat, double pacedSeconds, int commentSeconds,
+                long rebuildEvents, int dashboardRequests, int historyRequests) {
     }
 
     private final Mode mode;
@@ -65,8 +65,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         String name = args.length == 0 ? "quick" : args[0].trim().toLowerCase(Locale.ROOT);
         Mode mode = switch (name) {
-            case "quick" -> new Mode("quick", 3, 1.5, 60, 10, 100_000, 30, 5);
-            case "full" -> new Mode("full", 5, 4, 300, 30, 1_000_000, 150, 20);
+            case "quick" -> new Mode("quick", 3, 1.5, 40, 2.5, 10, 100_000, 30, 5);
+            case "full" -> new Mode("full", 5, 4, 300, 6, 30, 1_000_000, 150, 20);
             default -> throw new IllegalArgumentException("mode is quick or full, not " + name);
         };
         Path jar = Path.of(System.getProperty("bpf.jar", "bpf-api/target/bpf-api.jar")).toAbsolutePath();
@@ -197,7 +197,9 @@ public final class Benchmark {
     // ---------------------------------------------------------------- P1 and P3 (lag)
 
     private void p1AndP3Lag() throws Exception {
-        int total = mode.repeats * mode.forumsPerRepeat;
+        double pacedRate = report.figure("B-camunda-16", "", "").median();
+        int pacedForums = (int) Math.ceil(pacedRate * mode.pacedSeconds / 2);
+        int total = mode.repeats * (mode.forumsPerRepeat + pacedForums);
         long prepared = System.nanoTime();
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < total; i++) {
@@ -213,6 +215,64 @@ public final class Benchmark {
             if (profiler != null) {
                 recordings.put("P1", profiler.stop());
             }
+        }
+        List<String> paced = forums.subList(mode.repeats * mode.forumsPerRepeat, forums.size());
+        for (int r = 0; r < mode.repeats; r++) {
+            p1PacedOnce(paced.subList(r * pacedForums, (r + 1) * pacedForums), pacedRate);
+        }
+        report.note(String.format(Locale.ROOT, "P1 paced: transitions sent at the rate of B-camunda-16 of this run (%.1f/s), each at its scheduled "
+                + "instant by one of %d clients; latency counts from the scheduled instant (a request that had to wait for a free client "
+                + "counts its wait), so a server slower than that rate shows as growing latency, not as a lower rate.", pacedRate, CLIENTS));
+    }
+
+    /**
+     * P1 at a given rate (open loop): transition i is due at start + i / rate; the latency counts from
+     * that instant, so queueing behind a slow server is measured, not hidden.
+     */
+    private void p1PacedOnce(List<String> forums, double rate) throws Exception {
+        List<String[]> items = new ArrayList<>();
+        forums.forEach(forum -> items.add(new String[]{forum, "EXPERT_RECRUITMENT"}));
+        forums.forEach(forum -> items.add(new String[]{forum, "DISCUSSION"}));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        long interval = (long) (1e9 / rate);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            done.add(clients.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < items.size()) {
+                    long due = start + i * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    String[] item = items.get(i);
+                    Http.Answer answer = http.post("/api/forums/" + item[0] + "/advance", COORDINATOR, json("from", item[1]));
+                    statuses.merge(answer.status(), 1, Integer::sum);
+                    if (answer.status() == 200) {
+                        latencies.add((answer.endNanos() - due) / 1e6);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        int ok = statuses.getOrDefault(200, 0);
+        report.add("P1-paced-rate", "P1 paced: transitions offered at the B-camunda-16 rate, answered 200 per second", "transitions/s", ok / seconds);
+        report.add("P1-paced-p50", "P1 paced at the B-camunda-16 rate: latency p50 (from the scheduled instant)", "ms", Stats.percentile(latencies, 50));
+        report.add("P1-paced-p99", "P1 paced at the B-camunda-16 rate: latency p99 (from the scheduled instant)", "ms", Stats.percentile(latencies, 99));
+        report.baseline("P1-paced-rate", "B-camunda-16");
+        log("P1 paced at %.1f/s: %d transitions in %.1f s (answers by status %s); p50 %.1f ms, p99 %.1f ms",
+                rate, ok, seconds, statuses, Stats.percentile(latencies, 50), Stats.percentile(latencies, 99));
+        if (ok != items.size()) {
+            report.note("P1 paced repeat: " + ok + " of " + items.size() + " transitions answered 200; answers by status " + statuses);
         }
     }
 
@@ -252,9 +312,9 @@ public final class Benchmark {
         poller.join(60_000);
         int ok = statuses.getOrDefault(200, 0);
         report.add("P1-rate", "P1 stage transitions through the API (advance), 16 clients, " + forums.size() + " forums in flight", "transitions/s", ok / seconds);
-        report.add("P1-p50", "P1 transition latency p50", "ms", Stats.percentile(latencies, 50));
-        report.add("P1-p95", "P1 transition latency p95", "ms", Stats.percentile(latencies, 95));
-        report.add("P1-p99", "P1 transition latency p99", "ms", Stats.percentile(latencies, 99));
+        report.add("P1-p50", "P1 transition latency p50 (16 clients, saturated)", "ms", Stats.percentile(latencies, 50));
+        report.add("P1-p95", "P1 transition latency p95 (16 clients, saturated)", "ms", Stats.percentile(latencies, 95));
+        report.add("P1-p99", "P1 transition latency p99 (16 clients, saturated)", "ms", Stats.percentile(latencies, 99));
         report.add("P3-lag-p50", "P3 projection lag, answer to visible in dashboard_forum, under P1 load, p50", "ms", Stats.percentile(lags, 50));
         report.add("P3-lag-p99", "P3 projection lag under P1 load, p99", "ms", Stats.percentile(lags, 99));
         report.baseline("P1-rate", "B-camunda-16");
@@ -577,7 +637,7 @@ public final class Benchmark {
         report.figure("B-camunda-16-ms", "bare Camunda, 16 threads: mean time per operation per thread (16 / ops/s)", "ms")
                 .values.addAll(report.figure("B-camunda-16", "", "").values.stream().map(rate -> CLIENTS * 1000.0 / rate).toList());
         report.target("P1-rate", RATIO_AT_LEAST, 1.0);
-        report.target("P1-p99", AT_MOST, 100);
+        report.target("P1-paced-p99", AT_MOST, 100);
         report.target("P2-rate", RATIO_AT_LEAST, 0.25);
         report.target("P2-lost", AT_MOST, 0);
         report.target("P2-late", AT_MOST, 0);
@@ -596,7 +656,7 @@ public final class Benchmark {
         Set<String> missed = new java.util.HashSet<>();
         report.missed().forEach(figure -> missed.add(figure.id));
         Map<String, List<String>> concerns = Map.of(
-                "P1", List.of("P1-rate", "P1-p99", "P3-lag-p99"),
+                "P1", List.of("P1-rate", "P1-paced-p99", "P3-lag-p99"),
                 "P2", List.of("P2-rate", "P2-lost", "P2-late"),
                 "P3-rebuild", List.of("P3-rebuild-dashboard", "P3-rebuild-forum-views"));
         for (Map.Entry<String, Path> recording : recordings.entrySet()) {

@@ -49,7 +49,7 @@ public final class ForumCoordinatorAuthorization implements AuthorizationManager
         if (id == null || id.isBlank()) {
             return new AuthorizationDecision(false);
         }
-        return new AuthorizationDecision(forums.find(new ForumId(id))
+        return new AuthorizationDecision(forums.findBeforeChanges(new ForumId(id))
                 .map(forum -> forum.coordinators().contains(user.getName()))
                 .orElse(unknownForumPasses));
     }

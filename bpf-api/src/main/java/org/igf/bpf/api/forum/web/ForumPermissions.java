@@ -24,7 +24,7 @@ public class ForumPermissions {
 
     public ForumId requireManage(String id, Authentication user) {
         ForumId forumId = new ForumId(id);
-        ForumView forum = views.find(forumId).orElseThrow(() -> new ForumNotFound(id));
+        ForumView forum = views.findBeforeChanges(forumId).orElseThrow(() -> new ForumNotFound(id));
         if (!mayManage(forum, user)) {
             throw new AccessDeniedException("Only the secretariat and the coordinators of forum " + id + " ("
                     + String.join(", ", forum.coordinators()) + ") may do this.");
