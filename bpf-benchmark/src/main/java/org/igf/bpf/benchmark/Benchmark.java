@@ -362,7 +362,7 @@ public final class Benchmark {
                         }
                     }
                 }
-                Thread.sleep(5);
+                Thread.sleep(10);
             }
         } catch (Exception e) {
             throw new IllegalStateException("lag poller", e);
