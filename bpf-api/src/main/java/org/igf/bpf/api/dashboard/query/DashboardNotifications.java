@@ -5,12 +5,14 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Tells every node which forums' cards changed, whichever node's dashboard projection applied the
@@ -42,7 +44,16 @@ public class DashboardNotifications implements AutoCloseable {
 
     /** Announces, within the caller's transaction, that a forum's card changed (null: all cards). */
     public void changed(String forumId) {
-        jdbc.queryForObject("select pg_notify(?, ?)", Object.class, CHANNEL, forumId == null ? DashboardChanges.EVERYTHING : forumId);
+        changedForums(List.of(forumId == null ? DashboardChanges.EVERYTHING : forumId));
+    }
+
+    /** Announces, within the caller's transaction and in one statement, that these forums' cards changed. */
+    public void changedForums(List<String> forumIds) {
+        if (forumIds.isEmpty()) {
+            return;
+        }
+        jdbc.query("select pg_notify(?, id) from unnest(cast(? as text[])) as id", (RowCallbackHandler) row -> { },
+                CHANNEL, forumIds.toArray(String[]::new));
     }
 
     private void listen() {

@@ -4,15 +4,18 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.igf.bpf.api.projection.BatchedRows;
 import org.igf.bpf.core.forum.ForumEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the dashboard_forum read table, on its own tracking processor ("dashboard") so that it can be
- * replayed and split across nodes without touching the other read models. The row update and the
- * processor's token commit in one transaction; an event at or below the row's last sequence was
- * already applied and is skipped. Open pages, on every node, hear of the change once the batch has
- * committed (see {@link DashboardNotifications}).
+ * replayed and split across nodes without touching the other read models. Within a batch of the
+ * processor, the events of a forum fold into its row in memory and each changed row is written once
+ * at the end of the batch ({@link BatchedRows}), in the transaction that also moves the processor's
+ * token; an event at or below the row's last sequence was already applied and is skipped. Open
+ * pages, on every node, hear of the changed forums once the batch has committed (see
+ * {@link DashboardNotifications}).
  */
 @Component
 @ProcessingGroup(DashboardProjection.PROCESSING_GROUP)
@@ -22,16 +25,19 @@ public class DashboardProjection {
 
     private final DashboardReadTable table;
     private final DashboardNotifications notifications;
+    private final BatchedRows<DashboardForumView> rows;
 
     public DashboardProjection(DashboardReadTable table, DashboardNotifications notifications) {
         this.table = table;
         this.notifications = notifications;
+        // delivered to every node when this batch commits
+        this.rows = new BatchedRows<>(PROCESSING_GROUP, table::find, table::saveAll).afterWrite(notifications::changedForums);
     }
 
     @EventHandler
     void on(ForumEvent event, @SequenceNumber long sequence) {
         String forumId = event.forumId().value();
-        var row = table.find(forumId);
+        var row = rows.find(forumId);
         if (row.isPresent() && row.get().version() >= sequence) {
             return;
         }
@@ -39,8 +45,7 @@ public class DashboardProjection {
         if (view == null) {
             return;
         }
-        table.save(view);
-        notifications.changed(forumId); // delivered to every node when this batch commits
+        rows.save(forumId, view);
     }
 
     @ResetHandler

@@ -41,14 +41,27 @@ public class DashboardReadTable {
     }
 
     public void save(DashboardForumView view) {
-        jdbc.update("""
+        saveAll(List.of(view));
+    }
+
+    /** Inserts or replaces the rows, in one JDBC batch. */
+    public void saveAll(List<DashboardForumView> views) {
+        jdbc.batchUpdate("""
                 insert into dashboard_forum (forum_id, cycle, topic, stage, stage_entered_at, last_activity_at, last_sequence, document)
                 values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 on conflict (forum_id) do update set cycle = excluded.cycle, topic = excluded.topic, stage = excluded.stage,
                     stage_entered_at = excluded.stage_entered_at, last_activity_at = excluded.last_activity_at,
                     last_sequence = excluded.last_sequence, document = excluded.document
-                """, view.id(), view.cycle(), view.topic(), view.stage().name(), Timestamp.from(view.stageEnteredAt()),
-                Timestamp.from(view.lastActivityAt()), view.version(), write(view));
+                """, views, views.size(), (statement, view) -> {
+            statement.setString(1, view.id());
+            statement.setInt(2, view.cycle());
+            statement.setString(3, view.topic());
+            statement.setString(4, view.stage().name());
+            statement.setTimestamp(5, Timestamp.from(view.stageEnteredAt()));
+            statement.setTimestamp(6, Timestamp.from(view.lastActivityAt()));
+            statement.setLong(7, view.version());
+            statement.setString(8, write(view));
+        });
     }
 
     public void deleteAll() {

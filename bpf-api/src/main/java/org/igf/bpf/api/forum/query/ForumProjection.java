@@ -4,13 +4,16 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.igf.bpf.api.projection.BatchedRows;
 import org.igf.bpf.core.forum.ForumEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the forum_view read table, on a tracking processor so that it can be replayed and split
- * across nodes. The row update and the processor's token commit in one transaction; an event at or
- * below the row's last sequence was already applied and is skipped.
+ * across nodes. Within a batch of the processor, the events of a forum fold into its document in
+ * memory and each changed row is written once at the end of the batch ({@link BatchedRows}), in the
+ * transaction that also moves the processor's token; an event at or below the row's last sequence
+ * was already applied and is skipped.
  */
 @Component
 @ProcessingGroup(ForumProjection.PROCESSING_GROUP)
@@ -19,18 +22,21 @@ public class ForumProjection {
     public static final String PROCESSING_GROUP = "forum-views";
 
     private final ForumReadTable table;
+    private final BatchedRows<ForumView> rows;
 
     public ForumProjection(ForumReadTable table) {
         this.table = table;
+        this.rows = new BatchedRows<>(PROCESSING_GROUP, table::find, table::saveAll);
     }
 
     @EventHandler
     void on(ForumEvent event, @SequenceNumber long sequence) {
-        var row = table.find(event.forumId().value());
+        String forumId = event.forumId().value();
+        var row = rows.find(forumId);
         if (row.isPresent() && row.get().version() >= sequence) {
             return;
         }
-        table.save(row.map(ForumFold::from).orElseGet(ForumFold::empty).apply(event, sequence).view());
+        rows.save(forumId, row.map(ForumFold::from).orElseGet(ForumFold::empty).apply(event, sequence).view());
     }
 
     @ResetHandler

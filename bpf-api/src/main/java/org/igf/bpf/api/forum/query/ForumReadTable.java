@@ -33,13 +33,25 @@ public class ForumReadTable {
     }
 
     public void save(ForumView view) {
-        jdbc.update("""
+        saveAll(List.of(view));
+    }
+
+    /** Inserts or replaces the rows, in one JDBC batch. */
+    public void saveAll(List<ForumView> views) {
+        jdbc.batchUpdate("""
                 insert into forum_view (forum_id, cycle, topic, stage, stage_entered_at, last_sequence, document)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 on conflict (forum_id) do update set cycle = excluded.cycle, topic = excluded.topic, stage = excluded.stage,
                     stage_entered_at = excluded.stage_entered_at, last_sequence = excluded.last_sequence, document = excluded.document
-                """, view.id(), view.cycle(), view.topic(), view.stage().name(), Timestamp.from(view.stageEnteredAt()),
-                view.version(), write(view));
+                """, views, views.size(), (statement, view) -> {
+            statement.setString(1, view.id());
+            statement.setInt(2, view.cycle());
+            statement.setString(3, view.topic());
+            statement.setString(4, view.stage().name());
+            statement.setTimestamp(5, Timestamp.from(view.stageEnteredAt()));
+            statement.setLong(6, view.version());
+            statement.setString(7, write(view));
+        });
     }
 
     public void deleteAll() {
