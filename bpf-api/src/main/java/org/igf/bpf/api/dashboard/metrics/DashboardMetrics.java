@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.igf.bpf.api.dashboard.query.DashboardChanges;
-import org.igf.bpf.api.dashboard.query.DashboardForumView;
 import org.igf.bpf.api.dashboard.query.DashboardReadTable;
+import org.igf.bpf.api.dashboard.query.DashboardReadTable.Standing;
 import org.igf.bpf.core.forum.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +17,14 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where the forums stand, as gauges for Prometheus and Grafana (from the dashboard's read table):
@@ -33,13 +35,17 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code bpf_forum_days_in_stage{forum_id, cycle, topic, stage}}: days since it entered that stage,
  * computed at scrape time.</li>
  * </ul>
- * The rows follow the read table: after every change this node projects, and every
- * {@value #REFRESH_SECONDS} s for the changes other nodes project.
+ * The gauges read an in-memory snapshot of the read table's columns (no document is parsed). The
+ * snapshot is taken again at most every {@value #REFRESH_MILLIS} ms after this node hears of a change
+ * (from any node), and every {@value #REFRESH_SECONDS} s regardless. A row is registered once, when
+ * its forum first shows with that stage, and removed when it no longer does; a rebuild replaying
+ * thousands of events costs a handful of snapshots, not a registration per event.
  */
 @Component
 public class DashboardMetrics {
 
     static final long REFRESH_SECONDS = 30;
+    static final long REFRESH_MILLIS = 1000;
     private static final Logger log = LoggerFactory.getLogger(DashboardMetrics.class);
 
     private final DashboardReadTable table;
@@ -47,6 +53,9 @@ public class DashboardMetrics {
     private final MultiGauge forums;
     private final MultiGauge stage;
     private final MultiGauge daysInStage;
+    private final AtomicBoolean changed = new AtomicBoolean(true);
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
+    private volatile long refreshedAt;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dashboard-metrics");
         thread.setDaemon(true);
@@ -61,12 +70,12 @@ public class DashboardMetrics {
                 .description("A forum's current stage: 1 expert recruitment, 2 discussion, 3 drafting, 4 public consultation, "
                         + "5 revision, 6 presentation, 7 concluded").register(registry);
         this.daysInStage = MultiGauge.builder("bpf.forum.days.in.stage").description("Days since the forum entered its stage").register(registry);
-        changes.subscribe(changed -> refresh());
+        changes.subscribe(ids -> changed.set(true));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH_SECONDS, TimeUnit.SECONDS);
+        refresher.scheduleWithFixedDelay(this::refreshIfDue, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @EventListener(ContextClosedEvent.class)
@@ -74,33 +83,58 @@ public class DashboardMetrics {
         refresher.shutdownNow();
     }
 
+    private void refreshIfDue() {
+        boolean periodic = System.nanoTime() - refreshedAt >= TimeUnit.SECONDS.toNanos(REFRESH_SECONDS);
+        if (changed.getAndSet(false) || periodic) {
+            refresh();
+        }
+    }
+
+    /** Takes a new snapshot of the read table and registers the rows that are new, removes those that are gone. */
     synchronized void refresh() {
-        List<DashboardForumView> all;
+        refreshedAt = System.nanoTime();
+        List<Standing> all;
         try {
-            all = table.all();
+            all = table.standings();
         } catch (RuntimeException e) {
             log.debug("Dashboard metrics not refreshed: {}", e.toString());
             return;
         }
+        Map<String, Standing> byId = new HashMap<>();
         Map<Integer, Map<Stage, Integer>> counts = new TreeMap<>();
         List<MultiGauge.Row<?>> stageRows = new ArrayList<>();
         List<MultiGauge.Row<?>> dayRows = new ArrayList<>();
-        for (DashboardForumView forum : all) {
+        for (Standing forum : all) {
+            byId.put(forum.forumId(), forum);
             counts.computeIfAbsent(forum.cycle(), c -> new TreeMap<>()).merge(forum.stage(), 1, Integer::sum);
-            Tags tags = Tags.of("forum_id", forum.id(), "cycle", String.valueOf(forum.cycle()), "topic", forum.topic(),
+            Tags tags = Tags.of("forum_id", forum.forumId(), "cycle", String.valueOf(forum.cycle()), "topic", forum.topic(),
                     "stage", forum.stage().name());
             stageRows.add(MultiGauge.Row.of(tags, forum.stage().ordinal() + 1));
-            dayRows.add(MultiGauge.Row.of(tags, forum, f -> Duration.between(f.stageEnteredAt(), clock.instant()).toSeconds() / 86_400.0));
+            String id = forum.forumId();
+            dayRows.add(MultiGauge.Row.of(tags, () -> daysInStage(id)));
         }
         List<MultiGauge.Row<?>> countRows = new ArrayList<>();
         counts.forEach((cycle, byStage) -> {
             for (Stage s : Stage.values()) {
-                countRows.add(MultiGauge.Row.of(Tags.of("cycle", String.valueOf(cycle), "stage", s.name()),
-                        byStage.getOrDefault(s, 0)));
+                countRows.add(MultiGauge.Row.of(Tags.of("cycle", String.valueOf(cycle), "stage", s.name()), () -> count(cycle, s)));
             }
         });
-        forums.register(countRows, true);
-        stage.register(stageRows, true);
-        daysInStage.register(dayRows, true);
+        snapshot = new Snapshot(byId, counts);
+        // not overwritten: a row already registered stays (it reads the snapshot), rows no longer given are removed
+        forums.register(countRows, false);
+        stage.register(stageRows, false);
+        daysInStage.register(dayRows, false);
+    }
+
+    private double daysInStage(String forumId) {
+        Standing forum = snapshot.forums().get(forumId);
+        return forum == null ? Double.NaN : Duration.between(forum.stageEnteredAt(), clock.instant()).toSeconds() / 86_400.0;
+    }
+
+    private int count(int cycle, Stage stage) {
+        return snapshot.counts().getOrDefault(cycle, Map.of()).getOrDefault(stage, 0);
+    }
+
+    private record Snapshot(Map<String, Standing> forums, Map<Integer, Map<Stage, Integer>> counts) {
     }
 }

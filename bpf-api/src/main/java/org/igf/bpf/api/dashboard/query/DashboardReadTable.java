@@ -2,10 +2,12 @@ package org.igf.bpf.api.dashboard.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.igf.bpf.core.forum.Stage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,16 @@ public class DashboardReadTable {
 
     public List<DashboardForumView> all() {
         return jdbc.query("select document from dashboard_forum order by cycle, topic, forum_id", (rs, i) -> read(rs.getString(1)));
+    }
+
+    /** Where a forum stands: its row's columns, without reading the document. */
+    public record Standing(String forumId, int cycle, String topic, Stage stage, Instant stageEnteredAt) {
+    }
+
+    public List<Standing> standings() {
+        return jdbc.query("select forum_id, cycle, topic, stage, stage_entered_at from dashboard_forum order by cycle, topic, forum_id",
+                (rs, i) -> new Standing(rs.getString(1), rs.getInt(2), rs.getString(3), Stage.valueOf(rs.getString(4)),
+                        rs.getTimestamp(5).toInstant()));
     }
 
     /** The cycles that have forums, latest first. */
