@@ -31,7 +31,7 @@ public class DashboardProjection {
         this.table = table;
         this.notifications = notifications;
         // delivered to every node when this batch commits
-        this.rows = new BatchedRows<>(PROCESSING_GROUP, table::find, table::saveAll).afterWrite(notifications::changedForums);
+        this.rows = new BatchedRows<>(PROCESSING_GROUP, table::documents, table::read, table::saveAll).afterWrite(notifications::changedForums);
     }
 
     @EventHandler

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.igf.bpf.core.forum.Stage;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The dashboard_forum read table: columns to filter on, and the whole view as JSON. */
@@ -52,6 +55,14 @@ public class DashboardReadTable {
         return jdbc.queryForList("select distinct cycle from dashboard_forum order by cycle desc", Integer.class);
     }
 
+    /** The stored documents of these forums' rows, not parsed yet (forums without a row are left out). */
+    Map<String, String> documents(List<String> forumIds) {
+        Map<String, String> documents = new HashMap<>();
+        jdbc.query("select forum_id, document from dashboard_forum where forum_id = any(?)",
+                (RowCallbackHandler) rs -> documents.put(rs.getString(1), rs.getString(2)), (Object) forumIds.toArray(String[]::new));
+        return documents;
+    }
+
     public void save(DashboardForumView view) {
         saveAll(List.of(view));
     }
@@ -80,7 +91,7 @@ public class DashboardReadTable {
         jdbc.update("delete from dashboard_forum");
     }
 
-    private DashboardForumView read(String document) {
+    DashboardForumView read(String document) {
         try {
             return json.readValue(document, DashboardForumView.class);
         } catch (JsonProcessingException e) {

@@ -26,7 +26,7 @@ public class ForumProjection {
 
     public ForumProjection(ForumReadTable table) {
         this.table = table;
-        this.rows = new BatchedRows<>(PROCESSING_GROUP, table::find, table::saveAll);
+        this.rows = new BatchedRows<>(PROCESSING_GROUP, table::documents, table::read, table::saveAll);
     }
 
     @EventHandler

@@ -3,10 +3,13 @@ package org.igf.bpf.api.forum.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The forum_view read table: summary columns to filter and sort on, and the whole view as JSON. */
@@ -30,6 +33,14 @@ public class ForumReadTable {
         String sql = "select document from forum_view" + (cycle == null ? "" : " where cycle = ?") + " order by cycle, topic, forum_id";
         Object[] args = cycle == null ? new Object[0] : new Object[]{cycle};
         return jdbc.query(sql, (rs, i) -> read(rs.getString(1)), args);
+    }
+
+    /** The stored documents of these forums' rows, not parsed yet (forums without a row are left out). */
+    Map<String, String> documents(List<String> forumIds) {
+        Map<String, String> documents = new HashMap<>();
+        jdbc.query("select forum_id, document from forum_view where forum_id = any(?)",
+                (RowCallbackHandler) rs -> documents.put(rs.getString(1), rs.getString(2)), (Object) forumIds.toArray(String[]::new));
+        return documents;
     }
 
     public void save(ForumView view) {
@@ -58,7 +69,7 @@ public class ForumReadTable {
         jdbc.update("delete from forum_view");
     }
 
-    private ForumView read(String document) {
+    ForumView read(String document) {
         try {
             return json.readValue(document, ForumView.class);
         } catch (JsonProcessingException e) {
