@@ -1,5 +1,6 @@
 package org.igf.bpf.api.dashboard.metrics;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -37,9 +38,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ul>
  * The gauges read an in-memory snapshot of the read table's columns (no document is parsed). The
  * snapshot is taken again at most every {@value #REFRESH_MILLIS} ms after this node hears of a change
- * (from any node), and every {@value #REFRESH_SECONDS} s regardless. A row is registered once, when
- * its forum first shows with that stage, and removed when it no longer does; a rebuild replaying
- * thousands of events costs a handful of snapshots, not a registration per event.
+ * (from any node), and every {@value #REFRESH_SECONDS} s regardless. A forum's gauges are registered
+ * once, when it first shows with its cycle, topic and stage, and replaced only when one of those
+ * changes; a rebuild replaying thousands of events costs a handful of snapshots, not a registration
+ * per event.
  */
 @Component
 public class DashboardMetrics {
@@ -48,11 +50,16 @@ public class DashboardMetrics {
     static final long REFRESH_MILLIS = 1000;
     private static final Logger log = LoggerFactory.getLogger(DashboardMetrics.class);
 
+    private static final String STAGE_DESCRIPTION = "A forum's current stage: 1 expert recruitment, 2 discussion, 3 drafting, "
+            + "4 public consultation, 5 revision, 6 presentation, 7 concluded";
+    private static final String DAYS_DESCRIPTION = "Days since the forum entered its stage";
+
     private final DashboardReadTable table;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final MultiGauge forums;
-    private final MultiGauge stage;
-    private final MultiGauge daysInStage;
+    /** The gauges registered per forum (only touched by {@link #refresh()}). */
+    private final Map<String, ForumGauges> forumGauges = new HashMap<>();
     private final AtomicBoolean changed = new AtomicBoolean(true);
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
     private volatile long refreshedAt;
@@ -65,11 +72,8 @@ public class DashboardMetrics {
     public DashboardMetrics(DashboardReadTable table, DashboardChanges changes, MeterRegistry registry, Clock clock) {
         this.table = table;
         this.clock = clock;
+        this.registry = registry;
         this.forums = MultiGauge.builder("bpf.forums").description("Forums per stage per cycle").register(registry);
-        this.stage = MultiGauge.builder("bpf.forum.stage")
-                .description("A forum's current stage: 1 expert recruitment, 2 discussion, 3 drafting, 4 public consultation, "
-                        + "5 revision, 6 presentation, 7 concluded").register(registry);
-        this.daysInStage = MultiGauge.builder("bpf.forum.days.in.stage").description("Days since the forum entered its stage").register(registry);
         changes.subscribe(ids -> changed.set(true));
     }
 
@@ -90,7 +94,7 @@ public class DashboardMetrics {
         }
     }
 
-    /** Takes a new snapshot of the read table and registers the rows that are new, removes those that are gone. */
+    /** Takes a new snapshot of the read table; registers the gauges of forums that are new or changed, removes those of forums gone. */
     synchronized void refresh() {
         refreshedAt = System.nanoTime();
         List<Standing> all;
@@ -102,28 +106,45 @@ public class DashboardMetrics {
         }
         Map<String, Standing> byId = new HashMap<>();
         Map<Integer, Map<Stage, Integer>> counts = new TreeMap<>();
-        List<MultiGauge.Row<?>> stageRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> dayRows = new ArrayList<>();
         for (Standing forum : all) {
             byId.put(forum.forumId(), forum);
             counts.computeIfAbsent(forum.cycle(), c -> new TreeMap<>()).merge(forum.stage(), 1, Integer::sum);
-            Tags tags = Tags.of("forum_id", forum.forumId(), "cycle", String.valueOf(forum.cycle()), "topic", forum.topic(),
-                    "stage", forum.stage().name());
-            stageRows.add(MultiGauge.Row.of(tags, forum.stage().ordinal() + 1));
-            String id = forum.forumId();
-            dayRows.add(MultiGauge.Row.of(tags, () -> daysInStage(id)));
         }
+        snapshot = new Snapshot(byId, counts);
+        for (Standing forum : all) {
+            ForumGauges registered = forumGauges.get(forum.forumId());
+            if (registered == null || !registered.labels(forum)) {
+                if (registered != null) {
+                    registered.remove(registry);
+                }
+                forumGauges.put(forum.forumId(), register(forum));
+            }
+        }
+        forumGauges.entrySet().removeIf(entry -> {
+            boolean gone = !byId.containsKey(entry.getKey());
+            if (gone) {
+                entry.getValue().remove(registry);
+            }
+            return gone;
+        });
         List<MultiGauge.Row<?>> countRows = new ArrayList<>();
         counts.forEach((cycle, byStage) -> {
             for (Stage s : Stage.values()) {
                 countRows.add(MultiGauge.Row.of(Tags.of("cycle", String.valueOf(cycle), "stage", s.name()), () -> count(cycle, s)));
             }
         });
-        snapshot = new Snapshot(byId, counts);
         // not overwritten: a row already registered stays (it reads the snapshot), rows no longer given are removed
         forums.register(countRows, false);
-        stage.register(stageRows, false);
-        daysInStage.register(dayRows, false);
+    }
+
+    private ForumGauges register(Standing forum) {
+        Tags tags = Tags.of("forum_id", forum.forumId(), "cycle", String.valueOf(forum.cycle()), "topic", forum.topic(),
+                "stage", forum.stage().name());
+        int place = forum.stage().ordinal() + 1;
+        String id = forum.forumId();
+        return new ForumGauges(forum,
+                Gauge.builder("bpf.forum.stage", () -> place).description(STAGE_DESCRIPTION).tags(tags).register(registry),
+                Gauge.builder("bpf.forum.days.in.stage", () -> daysInStage(id)).description(DAYS_DESCRIPTION).tags(tags).register(registry));
     }
 
     private double daysInStage(String forumId) {
@@ -133,6 +154,19 @@ public class DashboardMetrics {
 
     private int count(int cycle, Stage stage) {
         return snapshot.counts().getOrDefault(cycle, Map.of()).getOrDefault(stage, 0);
+    }
+
+    /** A forum's two gauges, and the labels they were registered with. */
+    private record ForumGauges(Standing shown, Gauge stage, Gauge daysInStage) {
+
+        boolean labels(Standing forum) {
+            return shown.cycle() == forum.cycle() && shown.stage() == forum.stage() && shown.topic().equals(forum.topic());
+        }
+
+        void remove(MeterRegistry registry) {
+            registry.remove(stage);
+            registry.remove(daysInStage);
+        }
     }
 
     private record Snapshot(Map<String, Standing> forums, Map<Integer, Map<Stage, Integer>> counts) {
