@@ -4,12 +4,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.igf.bpf.api.dashboard.query.DashboardChanges;
+import org.igf.bpf.api.dashboard.query.DashboardProjection;
 import org.igf.bpf.api.dashboard.query.DashboardReadTable;
 import org.igf.bpf.api.dashboard.query.DashboardReadTable.Standing;
 import org.igf.bpf.core.forum.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -40,8 +44,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * snapshot is taken again at most every {@value #REFRESH_MILLIS} ms after this node hears of a change
  * (from any node), and every {@value #REFRESH_SECONDS} s regardless. A forum's gauges are registered
  * once, when it first shows with its cycle, topic and stage, and replaced only when one of those
- * changes; a rebuild replaying thousands of events costs a handful of snapshots, not a registration
- * per event.
+ * changes. While the read table is being rebuilt (emptied, then refilled by replay) the gauges keep
+ * showing the last snapshot and a new one is taken once the rebuild has caught up, so a rebuild does
+ * not remove and re-register every forum's gauges while it runs.
  */
 @Component
 public class DashboardMetrics {
@@ -69,8 +74,12 @@ public class DashboardMetrics {
         return thread;
     });
 
-    public DashboardMetrics(DashboardReadTable table, DashboardChanges changes, MeterRegistry registry, Clock clock) {
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+
+    public DashboardMetrics(DashboardReadTable table, DashboardChanges changes, MeterRegistry registry, Clock clock,
+                            ObjectProvider<EventProcessingConfiguration> processing) {
         this.table = table;
+        this.processing = processing;
         this.clock = clock;
         this.registry = registry;
         this.forums = MultiGauge.builder("bpf.forums").description("Forums per stage per cycle").register(registry);
@@ -88,10 +97,26 @@ public class DashboardMetrics {
     }
 
     private void refreshIfDue() {
+        if (rebuilding()) {
+            changed.set(true); // keep the last snapshot while the table refills; take a new one once caught up
+            return;
+        }
         boolean periodic = System.nanoTime() - refreshedAt >= TimeUnit.SECONDS.toNanos(REFRESH_SECONDS);
         if (changed.getAndSet(false) || periodic) {
             refresh();
         }
+    }
+
+    /** Whether the dashboard's read table is being rebuilt and has not caught up yet (it is emptied and refilled then). */
+    private boolean rebuilding() {
+        EventProcessingConfiguration configuration = processing.getIfAvailable();
+        if (configuration == null) {
+            return false;
+        }
+        return configuration.eventProcessor(DashboardProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().values().stream()
+                        .anyMatch(status -> status.isReplaying() && !status.isCaughtUp()))
+                .orElse(false);
     }
 
     /** Takes a new snapshot of the read table; registers the gauges of forums that are new or changed, removes those of forums gone. */
