@@ -63,10 +63,7 @@ class CachedForumTest {
         ForumId forum = walk.aNewForum();
         walk.register(forum, "Ana", StakeholderGroup.CIVIL_SOCIETY);
 
-        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            walk.register(forum, "Ben", StakeholderGroup.TECHNICAL_COMMUNITY);
-            throw new IllegalStateException("the caller fails after the command");
-        })).hasMessage("the caller fails after the command");
+        registerInACallersTransactionThatRollsBack(forum, "Ben", StakeholderGroup.TECHNICAL_COMMUNITY);
 
         walk.register(forum, "Ben", StakeholderGroup.TECHNICAL_COMMUNITY); // not "already registered": Ben was rolled back
         assertThat(events.typesOf(forum)).containsExactly("ForumCreated", "ExpertRegistered", "ExpertRegistered");
@@ -77,10 +74,7 @@ class CachedForumTest {
     void aRolledBackEventIsNotMistakenForAnotherNodesEventOfTheSameNumber() {
         ForumId forum = walk.aNewForum();
         walk.register(forum, "Ana", StakeholderGroup.CIVIL_SOCIETY);
-        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            walk.register(forum, "Ben", StakeholderGroup.TECHNICAL_COMMUNITY);
-            throw new IllegalStateException("the caller fails after the command");
-        })).hasMessage("the caller fails after the command");
+        registerInACallersTransactionThatRollsBack(forum, "Ben", StakeholderGroup.TECHNICAL_COMMUNITY);
 
         anotherNodeRegisters(forum, "Ana", "Chen"); // the number Ben's rolled-back event had
 
@@ -146,5 +140,13 @@ class CachedForumTest {
         List<Long> sequence = jdbc.queryForList("select sequence_number from domain_event_entry where aggregate_identifier = ? "
                 + "order by sequence_number", Long.class, forum.value());
         assertThat(sequence).containsExactlyElementsOf(LongStream.range(0, sequence.size()).boxed().toList());
+    }
+
+    /** The command is handled inside the caller's transaction, which then fails and rolls back. */
+    private void registerInACallersTransactionThatRollsBack(ForumId forum, String name, StakeholderGroup group) {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            walk.register(forum, name, group);
+            throw new IllegalStateException("the caller fails after the command");
+        })).hasMessage("the caller fails after the command");
     }
 }
