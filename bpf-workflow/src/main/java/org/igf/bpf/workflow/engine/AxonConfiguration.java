@@ -2,6 +2,7 @@ package org.igf.bpf.workflow.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,6 +20,7 @@ import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -151,12 +153,15 @@ public class AxonConfiguration {
     }
 
     /** Events as readable JSON; instants as ISO-8601 strings so the stored payloads read well in SQL. */
-    private static Serializer jsonSerializer() {
+    static Serializer jsonSerializer() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(new DomainJsonModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+        // registered after Axon's own module, so it is the one Jackson finds for MetaData
+        mapper.registerModule(new SimpleModule("bpf-metadata").addDeserializer(MetaData.class, new MetaDataJsonDeserializer()));
+        return serializer;
     }
 
     @Bean
