@@ -123,10 +123,11 @@ public class ForumLifecycle {
     /**
      * Completes the user task of the stage the caller expects to leave. A caller whose view is stale
      * gets a {@link StageConflict}; a gate the aggregate refuses surfaces as its {@link RuleViolation}
-     * and the task stays open.
+     * and the task stays open. The stage reached is in the forum's events (and {@link #currentStage});
+     * it is not looked up here, since most callers answer with the forum itself.
      */
     @Transactional
-    public Stage advance(ForumId forumId, Stage from, StageInputs inputs, Actor actor) {
+    public void advance(ForumId forumId, Stage from, StageInputs inputs, Actor actor) {
         Task task = tasks.createTaskQuery()
                 .processDefinitionKey(BpfLifecycle.PROCESS_KEY)
                 .processInstanceBusinessKey(forumId.value())
@@ -147,7 +148,6 @@ public class ForumLifecycle {
             // (Axon) first; this transaction rolls back and the caller learns it is stale
             throw StageConflict.concurrent(from);
         }
-        return currentStage(forumId);
     }
 
     /** The stage whose user task is waiting, or CONCLUDED when the process has ended. */

@@ -83,7 +83,8 @@ public class DashboardPages {
             ForumId forumId = permissions.requireManage(id, user);
             StageInputs inputs = new StageInputs(utc(consultationClosesAt, "consultationClosesAt"), utc(presentedAt, "presentedAt"),
                     session == null || session.isBlank() ? null : session.strip());
-            Stage now = lifecycle.advance(forumId, from, inputs, Actors.of(user));
+            lifecycle.advance(forumId, from, inputs, Actors.of(user));
+            Stage now = lifecycle.currentStage(forumId);
             redirect.addFlashAttribute("notice", "Moved from " + Board.title(from) + " to " + Board.title(now) + ".");
             return "redirect:/forums/" + id;
         } catch (RuleViolation e) {
