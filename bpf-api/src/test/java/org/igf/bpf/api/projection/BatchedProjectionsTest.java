@@ -65,7 +65,7 @@ class BatchedProjectionsTest {
         try {
             foldOneByOneAndInOneBatch(handler, table, forum, events);
         } finally {
-            jdbc.update("delete from " + table + " where forum_id = ?", forum.value());
+            deleteRow(table, forum);
         }
     }
 
@@ -75,7 +75,7 @@ class BatchedProjectionsTest {
         }
         String oneAtATime = row(table, forum);
         assertThat(oneAtATime).contains("Batches");
-        jdbc.update("delete from " + table + " where forum_id = ?", forum.value());
+        deleteRow(table, forum);
 
         List<GenericDomainEventMessage<ForumEvent>> batch = new ArrayList<>();
         for (int sequence = 0; sequence < events.size(); sequence++) {
@@ -109,6 +109,14 @@ class BatchedProjectionsTest {
 
     private static GenericDomainEventMessage<ForumEvent> message(ForumEvent event, long sequence) {
         return new GenericDomainEventMessage<>("ForumAggregate", event.forumId().value(), sequence, event);
+    }
+
+    /** Deletes the test's row; like every write of dashboard_forum, it moves the dashboard's generation on after it. */
+    private void deleteRow(String table, ForumId forum) {
+        jdbc.update("delete from " + table + " where forum_id = ?", forum.value());
+        if (table.equals("dashboard_forum")) {
+            jdbc.update("update dashboard_generation set generation = generation + 1 where id = 1");
+        }
     }
 
     private String row(String table, ForumId forum) {

@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The dashboard_forum read table: columns to filter on, and the whole view as JSON. */
+/**
+ * The dashboard_forum read table: columns to filter on, and the whole view as JSON. Every write also
+ * moves the table's generation on (dashboard_generation), in the writer's transaction, so that a node
+ * holding rows it read earlier can tell, with one lookup, whether they are still the table's.
+ */
 @Repository
 public class DashboardReadTable {
 
@@ -55,6 +59,15 @@ public class DashboardReadTable {
         return jdbc.queryForList("select distinct cycle from dashboard_forum order by cycle desc", Integer.class);
     }
 
+    /**
+     * How many times the table has been written, as far as committed transactions go. Read it before the
+     * rows it is to vouch for: a write committing in between then makes those rows look older than they
+     * are, never newer.
+     */
+    public long generation() {
+        return jdbc.queryForObject("select generation from dashboard_generation where id = 1", Long.class);
+    }
+
     /** The stored documents of these forums' rows, not parsed yet (forums without a row are left out). */
     Map<String, String> documents(List<String> forumIds) {
         Map<String, String> documents = new HashMap<>();
@@ -67,8 +80,11 @@ public class DashboardReadTable {
         saveAll(List.of(view));
     }
 
-    /** Inserts or replaces the rows, in one JDBC batch. */
+    /** Inserts or replaces the rows, in one JDBC batch, and moves the generation on once for all of them. */
     public void saveAll(List<DashboardForumView> views) {
+        if (views.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("""
                 insert into dashboard_forum (forum_id, cycle, topic, stage, stage_entered_at, last_activity_at, last_sequence, document)
                 values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
@@ -85,10 +101,23 @@ public class DashboardReadTable {
             statement.setLong(7, view.version());
             statement.setString(8, write(view));
         });
+        nextGeneration();
     }
 
     public void deleteAll() {
         jdbc.update("delete from dashboard_forum");
+        nextGeneration();
+    }
+
+    /**
+     * Called after the rows are written, in the same transaction. Should a caller run without a
+     * transaction, the rows still commit before the new generation does, so a reader can take rows newer
+     * than the generation it saw (and reads them again), but never older ones under a newer generation.
+     * Concurrent writers wait for each other on the one row from here to their commit, which is why it
+     * comes last and once per batch rather than once per row.
+     */
+    private void nextGeneration() {
+        jdbc.update("update dashboard_generation set generation = generation + 1 where id = 1");
     }
 
     DashboardForumView read(String document) {
