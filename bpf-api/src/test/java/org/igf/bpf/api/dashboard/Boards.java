@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.igf.bpf.api.Api.json;
@@ -48,14 +49,20 @@ final class Boards {
 
     /** Waits for the projection to show the forum in that stage's column. */
     JsonNode awaitCard(int cycle, String stage, String forumId) throws InterruptedException {
+        return awaitCard(cycle, stage, forumId, card -> true);
+    }
+
+    /** Waits for the board to show the forum in that stage's column with a card that passes the check. */
+    JsonNode awaitCard(int cycle, String stage, String forumId, Predicate<JsonNode> check) throws InterruptedException {
         Instant until = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(until)) {
-            Optional<JsonNode> card = card(board(cycle), stage, forumId);
+            Optional<JsonNode> card = card(board(cycle), stage, forumId).filter(check);
             if (card.isPresent()) {
                 return card.get();
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("Forum " + forumId + " did not appear in column " + stage + " of cycle " + cycle + ": " + board(cycle));
+        throw new AssertionError("Forum " + forumId + " did not appear as expected in column " + stage + " of cycle " + cycle + ": "
+                + board(cycle));
     }
 }

@@ -23,26 +23,29 @@ import java.util.Locale;
 
 /**
  * Turns dashboard views into the board: which column, how long in the stage, what is due next and
- * what needs attention, all relative to the clock's now.
+ * what needs attention, all relative to the clock's now. The views may have been parsed for an earlier
+ * request ({@link BoardRows}, only while the table is unchanged); what depends on the time is worked
+ * out again for every board.
  */
 @Component
 public class Board {
 
-    private final DashboardReadTable table;
+    private final BoardRows rows;
     private final DashboardProperties properties;
     private final Clock clock;
 
-    public Board(DashboardReadTable table, DashboardProperties properties, Clock clock) {
-        this.table = table;
+    public Board(BoardRows rows, DashboardProperties properties, Clock clock) {
+        this.rows = rows;
         this.properties = properties;
         this.clock = clock;
     }
 
     /** The board of a cycle; with no cycle given, the latest cycle that has forums (or this year's). */
     public BoardView of(Integer cycle) {
-        List<Integer> cycles = table.cycles();
+        BoardRows.Rows now = rows.now();
+        List<Integer> cycles = now.cycles();
         int shown = cycle != null ? cycle : cycles.isEmpty() ? Year.now(clock.withZone(ZoneOffset.UTC)).getValue() : cycles.get(0);
-        return board(shown, cycles, table.ofCycle(shown), clock.instant());
+        return board(shown, cycles, now.forums(shown), clock.instant());
     }
 
     public BoardView board(int cycle, List<Integer> cycles, List<DashboardForumView> forums, Instant now) {
