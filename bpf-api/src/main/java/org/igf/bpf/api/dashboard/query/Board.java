@@ -18,8 +18,10 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns dashboard views into the board: which column, how long in the stage, what is due next and
@@ -29,6 +31,10 @@ import java.util.Locale;
  */
 @Component
 public class Board {
+
+    // worked out once: a board of a thousand cards asks for six group labels per card
+    private static final Map<Stage, String> TITLES = words(Stage.class);
+    private static final Map<StakeholderGroup, String> GROUP_LABELS = words(StakeholderGroup.class);
 
     private final BoardRows rows;
     private final DashboardProperties properties;
@@ -108,12 +114,20 @@ public class Board {
 
     /** "Public consultation" for PUBLIC_CONSULTATION. */
     public static String title(Stage stage) {
-        return capitalise(stage.name());
+        return TITLES.get(stage);
     }
 
     /** "Technical community" for TECHNICAL_COMMUNITY. */
     public static String groupLabel(StakeholderGroup group) {
-        return capitalise(group.name());
+        return GROUP_LABELS.get(group);
+    }
+
+    private static <E extends Enum<E>> Map<E, String> words(Class<E> type) {
+        Map<E, String> words = new EnumMap<>(type);
+        for (E constant : type.getEnumConstants()) {
+            words.put(constant, capitalise(constant.name()));
+        }
+        return words;
     }
 
     private static String capitalise(String constant) {
