@@ -106,6 +106,9 @@ class SeveralNodesTest {
         long stored = cluster.events(forum, "CommentSubmitted");
         assertThat(stored).isEqualTo(retries);
 
+        // both boards have read (and keep) the forum's row with its three experts
+        int boardsBefore = awaitExpertsOnBoard(cluster.b, forum, 3) + awaitExpertsOnBoard(cluster.a, forum, 3);
+
         // a page open on node-b hears of a change made through node-a, whichever node runs the dashboard projection
         java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
         var stream = java.net.http.HttpClient.newHttpClient().sendAsync(
@@ -142,9 +145,12 @@ class SeveralNodesTest {
         stream.cancel(true);
         assertThat(announced).as("node-b's stream announced the change made on node-a").isTrue();
         assertThat(liveMillis).isLessThan(2000);
+        // and both boards show it: the rows a node keeps are read again once the dashboard table has changed, on any node
+        int boardsAfter = awaitExpertsOnBoard(cluster.b, forum, 4) + awaitExpertsOnBoard(cluster.a, forum, 4);
         System.out.printf("[cluster] idempotency: %d comments sent to node-a and retried on node-b with the same key, %d answers "
                 + "identical, %d CommentSubmitted events stored; a dashboard page on node-b heard of a change made on node-a "
-                + "after %d ms%n", retries, retries, stored, liveMillis);
+                + "after %d ms; both boards showed it within %d ms (%d board reads before it, %d after)%n", retries, retries, stored, liveMillis,
+                Duration.between(changedAt, Instant.now()).toMillis(), boardsBefore, boardsAfter);
     }
 
     @Test
@@ -328,6 +334,32 @@ class SeveralNodesTest {
             }
         }
         return disagreeing;
+    }
+
+    /** Reads the node's board of cycle 2015 until it shows the forum with this many experts (5 s at most); answers the reads. */
+    private static int awaitExpertsOnBoard(Node node, String forum, int experts) throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(5);
+        int reads = 0;
+        int shown = -1;
+        while (Instant.now().isBefore(until)) {
+            Http.Answer board = Http.get(node, "/api/dashboard?cycle=2015", null);
+            assertThat(board.status()).as(board.body()).isEqualTo(200);
+            reads++;
+            shown = -1;
+            for (var column : board.json().get("columns")) {
+                for (var card : column.get("cards")) {
+                    if (card.get("id").asText().equals(forum)) {
+                        shown = card.get("expertCount").asInt();
+                    }
+                }
+            }
+            if (shown == experts) {
+                return reads;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(shown).as("experts of %s on the board of %s", forum, node.base()).isEqualTo(experts);
+        return reads;
     }
 
     private static String forumWithExperts(Node node, String topic) {
