@@ -49,7 +49,7 @@ public class ForumViews {
         if (request == null) {
             return find(forumId);
         }
-        String key = ForumViews.class.getName() + ".before-changes." + forumId.value();
+        String key = beforeChangesKey(forumId);
         @SuppressWarnings("unchecked")
         Optional<ForumView> seen = (Optional<ForumView>) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
         if (seen == null) {
@@ -57,6 +57,35 @@ public class ForumViews {
             request.setAttribute(key, seen, RequestAttributes.SCOPE_REQUEST);
         }
         return seen;
+    }
+
+    /**
+     * The forum as it stands now, for the answer to a request that changed it: when the request read
+     * the forum before its changes ({@link #findBeforeChanges}), that fold is brought up to date with
+     * the events stored after it, instead of folding the whole stream again (a forum in consultation
+     * has thousands of comments); otherwise the whole stream is folded.
+     */
+    public Optional<ForumView> findAfterChanges(ForumId forumId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        @SuppressWarnings("unchecked")
+        Optional<ForumView> seen = request == null ? null
+                : (Optional<ForumView>) request.getAttribute(beforeChangesKey(forumId), RequestAttributes.SCOPE_REQUEST);
+        if (seen == null || seen.isEmpty()) {
+            return find(forumId);
+        }
+        ForumFold fold = ForumFold.from(seen.get());
+        Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(forumId.value(), seen.get().version() + 1).asStream().iterator();
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (event.getPayload() instanceof ForumEvent forumEvent) {
+                fold.apply(forumEvent, event.getSequenceNumber());
+            }
+        }
+        return Optional.ofNullable(fold.view());
+    }
+
+    private static String beforeChangesKey(ForumId forumId) {
+        return ForumViews.class.getName() + ".before-changes." + forumId.value();
     }
 
     public List<ForumSummary> list(Integer cycle) {

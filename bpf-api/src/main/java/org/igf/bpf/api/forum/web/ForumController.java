@@ -302,6 +302,6 @@ public class ForumController {
     }
 
     private ForumView forum(ForumId id) {
-        return views.find(id).orElseThrow(() -> new ForumNotFound(id.value()));
+        return views.findAfterChanges(id).orElseThrow(() -> new ForumNotFound(id.value()));
     }
 }
