@@ -41,6 +41,7 @@ public final class Benchmark {
 
     static final int CLIENTS = 16;
     static final int CYCLE = 2015;
+    static final int DASHBOARD_CYCLE = 2016;
     static final String APP_DB = "bpf";
 
     record Mode(String name, int repeats, double baselineSeconds, int forumsPerRepeat, double pacedSeconds, int commentSeconds,
@@ -209,7 +210,7 @@ public final class Benchmark {
         }
         List<String> forums = parallel(numbers, i -> createForum("Benchmark forum " + i));
         log("P1: %d forums prepared (each opened with a coordinator and 3 experts of 3 groups) in %.1f s", total, (System.nanoTime() - prepared) / 1e9);
-        awaitDashboardRows(total, 120);
+        awaitDashboardRows(CYCLE, total, 120);
         p1Once(forums.subList(0, mode.forumsPerRepeat), false);
         for (int r = 0; r < mode.repeats; r++) {
             List<String> batch = forums.subList((r + 1) * mode.forumsPerRepeat, (r + 2) * mode.forumsPerRepeat);
@@ -451,16 +452,16 @@ public final class Benchmark {
     // ---------------------------------------------------------------- P4
 
     private void p4Dashboard() throws Exception {
-        long inCycle = database.count(APP_DB, "select count(*) from dashboard_forum where cycle = ?", CYCLE);
+        // a cycle of its own, so that it holds exactly 1,000 forums however many P1 opened in CYCLE
         String template = database.strings(APP_DB, "select forum_id from dashboard_forum where cycle = ? and stage = 'DRAFTING' limit 1", CYCLE).get(0);
-        long copies = Math.max(0, 1000 - inCycle);
+        long copies = 1000 - database.count(APP_DB, "select count(*) from dashboard_forum where cycle = ?", DASHBOARD_CYCLE);
         long started = System.nanoTime();
-        copyForum(template, copies);
-        log("P4: %d forums of cycle %d copied in SQL from the events of forum %s (%.1f s) to reach 1,000 forums", copies, CYCLE, template, (System.nanoTime() - started) / 1e9);
-        report.note("P4: the cycle has 1,000 forums: " + inCycle + " made through the API, " + copies
-                + " copied in SQL (INSERT ... SELECT into domain_event_entry of one API-made forum's events under new forum ids, through the audit-chain trigger); the projections read them like any other events.");
-        awaitDashboardRows(1000, 180);
-        String path = "/api/dashboard?cycle=" + CYCLE;
+        copyForum(template, copies, DASHBOARD_CYCLE);
+        log("P4: %d forums of cycle %d copied in SQL from the events of forum %s (%.1f s)", copies, DASHBOARD_CYCLE, template, (System.nanoTime() - started) / 1e9);
+        report.note("P4: the dashboard's cycle " + DASHBOARD_CYCLE + " has 1,000 forums, copied in SQL from the events of an API-made forum in DRAFTING (INSERT ... SELECT into domain_event_entry under new forum ids, "
+                + "the cycle in ForumCreated set to " + DASHBOARD_CYCLE + ", through the audit-chain trigger); the projections read them like any other events.");
+        awaitDashboardRows(DASHBOARD_CYCLE, 1000, 180);
+        String path = "/api/dashboard?cycle=" + DASHBOARD_CYCLE;
         check(http.get(path, null), 200, "the dashboard");
         for (int r = 0; r < mode.repeats; r++) {
             List<Double> api = new ArrayList<>();
@@ -469,9 +470,9 @@ public final class Benchmark {
                 check(answer, 200, "the dashboard");
                 api.add(answer.millis());
             }
-            List<Double> raw = timeQuery("select forum_id, document from dashboard_forum where cycle = " + CYCLE + " order by forum_id", mode.dashboardRequests);
+            List<Double> raw = timeQuery("select forum_id, document from dashboard_forum where cycle = " + DASHBOARD_CYCLE + " order by forum_id", mode.dashboardRequests);
             report.add("B-sql-dashboard", "raw SQL: the 1,000 dashboard_forum rows of the cycle, p95", "ms", Stats.percentile(raw, 95));
-            report.add("P4-dashboard-p95", "P4 GET /api/dashboard?cycle=" + CYCLE + " with 1,000 forums, p95", "ms", Stats.percentile(api, 95));
+            report.add("P4-dashboard-p95", "P4 GET /api/dashboard?cycle=" + DASHBOARD_CYCLE + " with 1,000 forums, p95", "ms", Stats.percentile(api, 95));
         }
         report.baseline("P4-dashboard-p95", "B-sql-dashboard");
         log("P4: dashboard p95 %s ms (raw SQL %s ms)", num("P4-dashboard-p95"), num("B-sql-dashboard"));
@@ -691,22 +692,27 @@ public final class Benchmark {
 
     /** Copies the events of one forum under new forum ids (the id replaced in payload and metadata), in one statement. */
     private void copyForum(String template, long copies) throws Exception {
+        copyForum(template, copies, CYCLE);
+    }
+
+    /** Copies of the template forum's events under new forum ids, in the given cycle (the template is of {@link #CYCLE}). */
+    private void copyForum(String template, long copies, int cycle) throws Exception {
         if (copies <= 0) {
             return;
         }
         database.update(APP_DB, "with c as (select gen_random_uuid()::text as id from generate_series(1, ?)) "
                 + "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
                 + "select gen_random_uuid()::text, c.id, e.sequence_number, e.type, e.time_stamp, e.payload_type, e.payload_revision, "
-                + "convert_to(replace(convert_from(e.payload, 'UTF8'), e.aggregate_identifier, c.id), 'UTF8'), "
+                + "convert_to(replace(replace(convert_from(e.payload, 'UTF8'), e.aggregate_identifier, c.id), '\"cycle\":" + CYCLE + "', '\"cycle\":' || ?), 'UTF8'), "
                 + "convert_to(replace(convert_from(e.meta_data, 'UTF8'), e.aggregate_identifier, c.id), 'UTF8') "
-                + "from c cross join (select * from domain_event_entry where aggregate_identifier = ?) e order by c.id, e.sequence_number", copies, template);
+                + "from c cross join (select * from domain_event_entry where aggregate_identifier = ?) e order by c.id, e.sequence_number", copies, cycle, template);
     }
 
-    private void awaitDashboardRows(long rows, int seconds) throws Exception {
+    private void awaitDashboardRows(int cycle, long rows, int seconds) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (database.count(APP_DB, "select count(*) from dashboard_forum where cycle = ?", CYCLE) < rows) {
+        while (database.count(APP_DB, "select count(*) from dashboard_forum where cycle = ?", cycle) < rows) {
             if (System.nanoTime() > until) {
-                throw new IllegalStateException("dashboard_forum did not reach " + rows + " forums within " + seconds + " s");
+                throw new IllegalStateException("dashboard_forum did not reach " + rows + " forums of cycle " + cycle + " within " + seconds + " s");
             }
             Thread.sleep(100);
         }
