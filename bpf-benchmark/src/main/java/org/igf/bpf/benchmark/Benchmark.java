@@ -31,6 +31,7 @@ import static org.igf.bpf.benchmark.Http.SECRETARIAT;
 import static org.igf.bpf.benchmark.Http.json;
 import static org.igf.bpf.benchmark.Report.Target.AT_LEAST;
 import static org.igf.bpf.benchmark.Report.Target.AT_MOST;
+import static org.igf.bpf.benchmark.Report.Target.EVERY_AT_MOST;
 import static org.igf.bpf.benchmark.Report.Target.RATIO_AT_LEAST;
 
 /**
@@ -201,8 +202,9 @@ public final class Benchmark {
     private void p1AndP3Lag() throws Exception {
         double pacedRate = report.figure("B-camunda-16", "", "").median();
         int pacedForums = (int) Math.ceil(pacedRate * mode.pacedSeconds / 2);
-        // one more batch than the repeats: the first warms the application up (JIT, pools, caches) untimed
-        int total = (mode.repeats + 1) * mode.forumsPerRepeat + mode.repeats * pacedForums;
+        // two more batches than the repeats: the first warms the application up (JIT, pools, caches), the
+        // last runs under the profiler; neither is reported (the profiler slows the application down)
+        int total = (mode.repeats + 2) * mode.forumsPerRepeat + mode.repeats * pacedForums;
         long prepared = System.nanoTime();
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < total; i++) {
@@ -211,16 +213,14 @@ public final class Benchmark {
         List<String> forums = parallel(numbers, i -> createForum("Benchmark forum " + i));
         log("P1: %d forums prepared (each opened with a coordinator and 3 experts of 3 groups) in %.1f s", total, (System.nanoTime() - prepared) / 1e9);
         awaitDashboardRows(CYCLE, total, 120);
-        p1Once(forums.subList(0, mode.forumsPerRepeat), false);
+        p1Once(forums.subList(0, mode.forumsPerRepeat), "warm-up");
         for (int r = 0; r < mode.repeats; r++) {
-            List<String> batch = forums.subList((r + 1) * mode.forumsPerRepeat, (r + 2) * mode.forumsPerRepeat);
-            Profiler profiler = r == mode.repeats - 1 ? Profiler.start(app.pid(), dir, "p1-transitions") : null;
-            p1Once(batch, true);
-            if (profiler != null) {
-                recordings.put("P1", profiler.stop());
-            }
+            p1Once(forums.subList((r + 1) * mode.forumsPerRepeat, (r + 2) * mode.forumsPerRepeat), null);
         }
-        List<String> paced = forums.subList((mode.repeats + 1) * mode.forumsPerRepeat, forums.size());
+        Profiler profiler = Profiler.start(app.pid(), dir, "p1-transitions");
+        p1Once(forums.subList((mode.repeats + 1) * mode.forumsPerRepeat, (mode.repeats + 2) * mode.forumsPerRepeat), "profiled run");
+        recordings.put("P1", profiler.stop());
+        List<String> paced = forums.subList((mode.repeats + 2) * mode.forumsPerRepeat, forums.size());
         for (int r = 0; r < mode.repeats; r++) {
             p1PacedOnce(paced.subList(r * pacedForums, (r + 1) * pacedForums), pacedRate);
         }
@@ -280,8 +280,9 @@ public final class Benchmark {
         }
     }
 
-    /** One run of P1 over these forums; {@code measured} false: a warm-up, logged but not reported. */
-    private void p1Once(List<String> forums, boolean measured) throws Exception {
+    /** One run of P1 over these forums; {@code unreported} non-null (what the run is for): logged but not reported. */
+    private void p1Once(List<String> forums, String unreported) throws Exception {
+        boolean measured = unreported == null;
         ConcurrentLinkedQueue<String[]> work = new ConcurrentLinkedQueue<>();
         forums.forEach(forum -> work.add(new String[]{forum, "EXPERT_RECRUITMENT", "DISCUSSION"}));
         forums.forEach(forum -> work.add(new String[]{forum, "DISCUSSION", "DRAFTING"}));
@@ -317,7 +318,7 @@ public final class Benchmark {
         poller.join(60_000);
         int ok = statuses.getOrDefault(200, 0);
         if (!measured) {
-            log("P1 warm-up (not reported): %d transitions in %.1f s = %.0f/s (answers by status %s)", ok, seconds, ok / seconds, statuses);
+            log("P1 %s (not reported): %d transitions in %.1f s = %.0f/s (answers by status %s)", unreported, ok, seconds, ok / seconds, statuses);
             return;
         }
         report.add("P1-rate", "P1 stage transitions through the API (advance), 16 clients, " + forums.size() + " forums in flight", "transitions/s", ok / seconds);
@@ -383,19 +384,23 @@ public final class Benchmark {
     private String lastConsultation;
 
     private void p2() throws Exception {
-        for (int r = 0; r < mode.repeats; r++) {
+        // one more run than the repeats, under the profiler: its rate and latency are not reported, its
+        // lost and late comments are (a comment lost under the profiler is lost all the same)
+        for (int r = 0; r <= mode.repeats; r++) {
             Instant closesAt = Instant.now().plusSeconds(4 + mode.commentSeconds).truncatedTo(ChronoUnit.SECONDS);
             String forum = forumInConsultation("Benchmark consultation " + r, closesAt);
             lastConsultation = forum;
-            Profiler profiler = r == mode.repeats - 1 ? Profiler.start(app.pid(), dir, "p2-comments") : null;
-            p2Once(forum, closesAt);
+            boolean profiled = r == mode.repeats;
+            Profiler profiler = profiled ? Profiler.start(app.pid(), dir, "p2-comments") : null;
+            p2Once(forum, closesAt, !profiled);
             if (profiler != null) {
                 recordings.put("P2", profiler.stop());
             }
         }
     }
 
-    private void p2Once(String forum, Instant closesAt) throws Exception {
+    /** One P2 run; {@code timed} false: its rate and latency are left out of the report (a profiled run). */
+    private void p2Once(String forum, Instant closesAt, boolean timed) throws Exception {
         long deadline = System.nanoTime() + java.time.Duration.between(Instant.now(), closesAt).toNanos();
         long loadStart = deadline - TimeUnit.SECONDS.toNanos(mode.commentSeconds);
         long loadEnd = deadline + TimeUnit.MILLISECONDS.toNanos(2500);
@@ -438,15 +443,17 @@ public final class Benchmark {
         Set<String> missing = new java.util.HashSet<>(acknowledged);
         stored.forEach(missing::remove);
         double rate = beforeDeadline.get() / (double) mode.commentSeconds;
-        report.add("P2-rate", "P2 comments into one open consultation, 16 clients, " + mode.commentSeconds + " s", "comments/s", rate);
-        report.add("P2-p99", "P2 comment latency p99", "ms", Stats.percentile(latencies, 99));
+        if (timed) {
+            report.add("P2-rate", "P2 comments into one open consultation, 16 clients, " + mode.commentSeconds + " s", "comments/s", rate);
+            report.add("P2-p99", "P2 comment latency p99", "ms", Stats.percentile(latencies, 99));
+        }
         report.add("P2-lost", "P2 acknowledged comments not stored", "comments", missing.size());
         report.add("P2-unacked-stored", "P2 stored comments minus acknowledged ones (a failed answer whose comment was stored)", "comments", stored.size() - acknowledged.size());
         report.add("P2-late", "P2 comments accepted after the deadline (request sent after closesAt, answered 201)", "comments", lateAccepted.size());
         report.baseline("P2-rate", "B-jdbc-16");
         log("P2: %d comments acknowledged before the deadline = %.0f/s, p99 %.1f ms; %d acknowledged in all, %d stored, %d lost, %d accepted after the deadline; answers by status %s",
                 beforeDeadline.get(), rate, Stats.percentile(latencies, 99), acknowledged.size(), stored.size(), missing.size(), lateAccepted.size(), statuses);
-        report.note("P2 repeat on forum " + forum + ": answers by status " + statuses + ", " + acknowledged.size() + " acknowledged, " + stored.size() + " stored");
+        report.note("P2 " + (timed ? "repeat" : "profiled run") + " on forum " + forum + ": answers by status " + statuses + ", " + acknowledged.size() + " acknowledged, " + stored.size() + " stored");
     }
 
     // ---------------------------------------------------------------- P4
@@ -542,16 +549,15 @@ public final class Benchmark {
             long scanned = scan();
             report.add("B-sql-scan", "raw SQL: read every event row (payload and metadata) in global order", "events/s", scanned / ((System.nanoTime() - scanStart) / 1e9));
             for (String projection : mode.rebuilt) {
-                Profiler profiler = r == mode.repeats - 1 && projection.equals("dashboard") ? Profiler.start(app.pid(), dir, "p3-rebuild") : null;
                 double seconds = rebuild(projection, maxIndex);
-                if (profiler != null) {
-                    recordings.put("P3-rebuild", profiler.stop());
-                }
                 String id = "P3-rebuild-" + projection;
                 report.add(id, "P3 rebuild of the " + projection + " read model from " + total + " events", "events/s", total / seconds);
                 report.baseline(id, "B-sql-scan");
             }
         }
+        Profiler profiler = Profiler.start(app.pid(), dir, "p3-rebuild");
+        rebuild("dashboard", maxIndex); // one more, under the profiler, not reported
+        recordings.put("P3-rebuild", profiler.stop());
         log("P3: rebuild of the dashboard %s events/s (raw scan %s events/s)", num("P3-rebuild-dashboard"), num("B-sql-scan"));
     }
 
@@ -648,8 +654,8 @@ public final class Benchmark {
         report.target("P1-rate", RATIO_AT_LEAST, 1.0);
         report.target("P1-paced-p99", AT_MOST, 100);
         report.target("P2-rate", RATIO_AT_LEAST, 0.25);
-        report.target("P2-lost", AT_MOST, 0);
-        report.target("P2-late", AT_MOST, 0);
+        report.target("P2-lost", EVERY_AT_MOST, 0);
+        report.target("P2-late", EVERY_AT_MOST, 0);
         report.target("P3-lag-p99", AT_MOST, 1000);
         report.target("P3-rebuild-dashboard", AT_LEAST, 20_000);
         if (report.has("P3-rebuild-forum-views")) {
@@ -671,7 +677,7 @@ public final class Benchmark {
         for (Map.Entry<String, Path> recording : recordings.entrySet()) {
             List<String> ids = concerns.getOrDefault(recording.getKey(), List.of()).stream().filter(missed::contains).toList();
             if (!ids.isEmpty()) {
-                report.profile(Profiler.summary(recording.getValue(), "Last repeat of " + recording.getKey() + " (missed: " + String.join(", ", ids) + ")"));
+                report.profile(Profiler.summary(recording.getValue(), "Profiled run of " + recording.getKey() + " (missed: " + String.join(", ", ids) + ")"));
             }
         }
     }
