@@ -119,6 +119,32 @@ class ForumEndToEndTest {
         assertThat(metadata).isNotEmpty().allSatisfy(meta -> assertThat(meta).contains("\"actor\":\"").contains("\"actorRole\":\""));
     }
 
+    @Test
+    void theForumListCountsAConsultationsCommentsWithoutKeepingThemInItsRows() throws Exception {
+        String id = forums.aForumInConsultation(Instant.now().plusSeconds(3600));
+        for (int i = 1; i <= 3; i++) {
+            forums.comment(id, "Commenter " + i, null);
+        }
+
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (listed(id).path("commentCount").asInt() != 3 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(listed(id).path("commentCount").asInt()).isEqualTo(3);
+        String row = jdbc.queryForObject("select document::text from forum_view where forum_id = ?", String.class, id);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(row).path("comments")).as(row).isEmpty();
+        assertThat(api.get("/api/forums/" + id, Api.COORDINATOR).json().path("comments")).hasSize(3);
+    }
+
+    private JsonNode listed(String id) {
+        for (JsonNode forum : api.get("/api/forums?cycle=2015", null).json()) {
+            if (forum.get("id").asText().equals(id)) {
+                return forum;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
     private String listedStage(String id) {
         for (JsonNode forum : api.get("/api/forums?cycle=2015", null).json()) {
             if (forum.get("id").asText().equals(id)) {

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * across nodes. Within a batch of the processor, the events of a forum fold into its document in
  * memory and each changed row is written once at the end of the batch ({@link BatchedRows}), in the
  * transaction that also moves the processor's token; an event at or below the row's last sequence
- * was already applied and is skipped.
+ * was already applied and is skipped. The rows feed the forum list, which needs a consultation's
+ * comment count, not its comments: a row keeps the forum without them, so a comment does not make the
+ * projection read and rewrite every earlier comment of the consultation.
  */
 @Component
 @ProcessingGroup(ForumProjection.PROCESSING_GROUP)
@@ -36,7 +38,7 @@ public class ForumProjection {
         if (row.isPresent() && row.get().version() >= sequence) {
             return;
         }
-        rows.save(forumId, row.map(ForumFold::from).orElseGet(ForumFold::empty).apply(event, sequence).view());
+        rows.save(forumId, row.map(ForumFold::from).orElseGet(ForumFold::empty).apply(event, sequence).view().withoutComments());
     }
 
     @ResetHandler

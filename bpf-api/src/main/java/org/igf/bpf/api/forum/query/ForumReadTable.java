@@ -10,9 +10,11 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** The forum_view read table: summary columns to filter and sort on, and the whole view as JSON. */
+/**
+ * The forum_view read table: summary columns to filter and sort on, and the forum as JSON without its
+ * comments (see {@link ForumProjection}); a forum's comments are read from its events.
+ */
 @Repository
 public class ForumReadTable {
 
@@ -22,11 +24,6 @@ public class ForumReadTable {
     public ForumReadTable(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    public Optional<ForumView> find(String forumId) {
-        return jdbc.query("select document from forum_view where forum_id = ?", (rs, i) -> read(rs.getString(1)), forumId)
-                .stream().findFirst();
     }
 
     public List<ForumView> findAll(Integer cycle) {

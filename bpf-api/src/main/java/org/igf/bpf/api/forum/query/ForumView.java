@@ -64,6 +64,16 @@ public record ForumView(
                 mailingList, meetings, preModeration, published, session, outcome, volunteers);
     }
 
+    /**
+     * The forum without its comments (their count stays in {@code consultation}): what the forum list
+     * needs, without the text of every comment of a consultation.
+     */
+    public ForumView withoutComments() {
+        return new ForumView(id, cycle, topic, stage, stageEnteredAt, createdAt, coordinators, experts, stakeholderBalance, drafts,
+                consultation, presentation, stages, version, coordinatorDetails, openCallForCoordinators, continuesFrom, continuedIn,
+                mailingList, meetings, preModeration, List.of(), session, outcome, volunteers);
+    }
+
     public record ExpertView(String name, StakeholderGroup stakeholderGroup, String organisation, Instant registeredAt) {
     }
 
