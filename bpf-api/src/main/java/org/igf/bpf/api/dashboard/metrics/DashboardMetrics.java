@@ -14,6 +14,7 @@ import org.igf.bpf.core.forum.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * changes. While the read table is being rebuilt (emptied, then refilled by replay) the gauges keep
  * showing the last snapshot and a new one is taken once the rebuild has caught up, so a rebuild does
  * not remove and re-register every forum's gauges while it runs.
+ *
+ * <p>Per-forum gauges are kept for at most {@code bpf.metrics.max-forum-gauges} forums (1,000 by
+ * default): those of the latest cycles, most recently moved first. Each gauge is a time series in
+ * Prometheus and a few hundred bytes of heap here; a store of a hundred thousand forums would exhaust
+ * both. {@code bpf_forums} counts every forum whatever the limit.
  */
 @Component
 public class DashboardMetrics {
@@ -75,10 +82,14 @@ public class DashboardMetrics {
     });
 
     private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final int maxForumGauges;
+    private boolean limitReported;
 
     public DashboardMetrics(DashboardReadTable table, DashboardChanges changes, MeterRegistry registry, Clock clock,
-                            ObjectProvider<EventProcessingConfiguration> processing) {
+                            ObjectProvider<EventProcessingConfiguration> processing,
+                            @Value("${bpf.metrics.max-forum-gauges:1000}") int maxForumGauges) {
         this.table = table;
+        this.maxForumGauges = Math.max(0, maxForumGauges);
         this.processing = processing;
         this.clock = clock;
         this.registry = registry;
@@ -129,14 +140,20 @@ public class DashboardMetrics {
             log.debug("Dashboard metrics not refreshed: {}", e.toString());
             return;
         }
-        Map<String, Standing> byId = new HashMap<>();
         Map<Integer, Map<Stage, Integer>> counts = new TreeMap<>();
         for (Standing forum : all) {
-            byId.put(forum.forumId(), forum);
             counts.computeIfAbsent(forum.cycle(), c -> new TreeMap<>()).merge(forum.stage(), 1, Integer::sum);
         }
-        snapshot = new Snapshot(byId, counts);
-        for (Standing forum : all) {
+        List<Standing> gauged = withGauges(all, maxForumGauges);
+        if (gauged.size() < all.size() && !limitReported) {
+            limitReported = true;
+            log.warn("{} forums: per-forum gauges are kept for {} of them, of the latest cycles (bpf.metrics.max-forum-gauges); "
+                    + "bpf_forums counts them all", all.size(), gauged.size());
+        }
+        Map<String, Standing> gaugedById = new HashMap<>();
+        gauged.forEach(forum -> gaugedById.put(forum.forumId(), forum));
+        snapshot = new Snapshot(gaugedById, counts);
+        for (Standing forum : gauged) {
             ForumGauges registered = forumGauges.get(forum.forumId());
             if (registered == null || !registered.labels(forum)) {
                 if (registered != null) {
@@ -146,7 +163,7 @@ public class DashboardMetrics {
             }
         }
         forumGauges.entrySet().removeIf(entry -> {
-            boolean gone = !byId.containsKey(entry.getKey());
+            boolean gone = !gaugedById.containsKey(entry.getKey());
             if (gone) {
                 entry.getValue().remove(registry);
             }
@@ -160,6 +177,19 @@ public class DashboardMetrics {
         });
         // not overwritten: a row already registered stays (it reads the snapshot), rows no longer given are removed
         forums.register(countRows, false);
+    }
+
+    /** The forums that get gauges of their own: at most {@code max}, of the latest cycles, most recently moved first. */
+    static List<Standing> withGauges(List<Standing> all, int max) {
+        if (all.size() <= max) {
+            return all;
+        }
+        return all.stream()
+                .sorted(Comparator.comparingInt(Standing::cycle).reversed()
+                        .thenComparing(Standing::stageEnteredAt, Comparator.reverseOrder())
+                        .thenComparing(Standing::forumId))
+                .limit(max)
+                .toList();
     }
 
     private ForumGauges register(Standing forum) {
