@@ -43,6 +43,7 @@ public final class Benchmark {
     static final int CLIENTS = 16;
     static final int CYCLE = 2015;
     static final int DASHBOARD_CYCLE = 2016;
+    static final double REBUILD_TARGET = 20_000;
     static final String APP_DB = "bpf";
 
     record Mode(String name, int repeats, double baselineSeconds, int forumsPerRepeat, double pacedSeconds, int commentSeconds,
@@ -555,9 +556,12 @@ public final class Benchmark {
                 report.baseline(id, "B-sql-scan");
             }
         }
-        Profiler profiler = Profiler.start(app.pid(), dir, "p3-rebuild");
-        rebuild("dashboard", maxIndex); // one more, under the profiler, not reported
-        recordings.put("P3-rebuild", profiler.stop());
+        boolean missed = mode.rebuilt.stream().anyMatch(projection -> report.figure("P3-rebuild-" + projection, "", "").median() < REBUILD_TARGET);
+        if (missed) { // one more, under the profiler, not reported; only a missed target is explained by a profile
+            Profiler profiler = Profiler.start(app.pid(), dir, "p3-rebuild");
+            rebuild("dashboard", maxIndex);
+            recordings.put("P3-rebuild", profiler.stop());
+        }
         log("P3: rebuild of the dashboard %s events/s (raw scan %s events/s)", num("P3-rebuild-dashboard"), num("B-sql-scan"));
     }
 
@@ -657,9 +661,9 @@ public final class Benchmark {
         report.target("P2-lost", EVERY_AT_MOST, 0);
         report.target("P2-late", EVERY_AT_MOST, 0);
         report.target("P3-lag-p99", AT_MOST, 1000);
-        report.target("P3-rebuild-dashboard", AT_LEAST, 20_000);
+        report.target("P3-rebuild-dashboard", AT_LEAST, REBUILD_TARGET);
         if (report.has("P3-rebuild-forum-views")) {
-            report.target("P3-rebuild-forum-views", AT_LEAST, 20_000);
+            report.target("P3-rebuild-forum-views", AT_LEAST, REBUILD_TARGET);
         }
         report.target("P4-dashboard-p95", AT_MOST, 50);
         report.target("P4-history-p95", AT_MOST, 1000);
