@@ -487,23 +487,28 @@ public final class Benchmark {
     }
 
     private void p4History() throws Exception {
-        String forum = lastConsultation;
+        // a forum of its own, brought to exactly 10,000 events with comments copied from the last P2 forum
+        // (P2 stores a number of comments that depends on the machine: more than 20,000 in full mode)
+        String source = lastConsultation;
+        String forum = forumInConsultation("Benchmark history", Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
         long events = database.count(APP_DB, "select count(*) from domain_event_entry where aggregate_identifier = ?", forum);
-        long comments = database.count(APP_DB, "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%.CommentSubmitted'", forum);
+        long comments = database.count(APP_DB, "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%.CommentSubmitted'", source);
         if (comments == 0) {
-            throw new IllegalStateException("P2 stored no comment in " + forum + ": nothing to build a long history from");
+            throw new IllegalStateException("P2 stored no comment in " + source + ": nothing to build a long history from");
         }
         long more = Math.max(0, 10_000 - events);
         long last = database.count(APP_DB, "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?", forum);
         database.update(APP_DB, "with t as (select row_number() over (order by sequence_number) - 1 as i, * from domain_event_entry "
                 + "where aggregate_identifier = ? and payload_type like '%.CommentSubmitted') "
                 + "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
-                + "select gen_random_uuid()::text, t.aggregate_identifier, ? + g.n, t.type, t.time_stamp, t.payload_type, t.payload_revision, "
-                + "convert_to(jsonb_set(convert_from(t.payload, 'UTF8')::jsonb, '{commentId}', to_jsonb(gen_random_uuid()::text))::text, 'UTF8'), t.meta_data "
-                + "from generate_series(1, ?) g(n) join t on t.i = (g.n - 1) % ? order by g.n", forum, last, more, comments);
+                + "select gen_random_uuid()::text, ?, ? + g.n, t.type, t.time_stamp, t.payload_type, t.payload_revision, "
+                + "convert_to(jsonb_set(replace(convert_from(t.payload, 'UTF8'), t.aggregate_identifier, ?)::jsonb, '{commentId}', to_jsonb(gen_random_uuid()::text))::text, 'UTF8'), "
+                + "convert_to(replace(convert_from(t.meta_data, 'UTF8'), t.aggregate_identifier, ?), 'UTF8') "
+                + "from generate_series(1, ?) g(n) join t on t.i = (g.n - 1) % ? order by g.n", source, forum, last, forum, forum, more, comments);
         long now = database.count(APP_DB, "select count(*) from domain_event_entry where aggregate_identifier = ?", forum);
-        report.note("P4: the history forum " + forum + " has " + now + " events: " + events + " made through the API (P2), " + more
-                + " more CommentSubmitted events copied in SQL from its own comments with new comment ids and sequence numbers.");
+        report.note("P4: the history forum " + forum + " has " + now + " events: " + events + " made through the API (opened, experts, "
+                + "consultation), " + more + " CommentSubmitted events copied in SQL from the comments of P2's forum " + source
+                + " under this forum's id, with new comment ids and sequence numbers.");
         String path = "/api/forums/" + forum + "/history";
         check(http.get(path, SECRETARIAT), 200, "the history");
         for (int r = 0; r < mode.repeats; r++) {
