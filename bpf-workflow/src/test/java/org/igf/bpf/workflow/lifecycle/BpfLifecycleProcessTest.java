@@ -1,6 +1,5 @@
 package org.igf.bpf.workflow.lifecycle;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -9,7 +8,6 @@ import org.igf.bpf.core.forum.ForumId;
 import org.igf.bpf.core.forum.Stage;
 import org.igf.bpf.core.forum.StageConflict;
 import org.igf.bpf.core.shared.RuleViolation;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,8 +27,6 @@ class BpfLifecycleProcessTest {
     @Autowired
     ForumLifecycle lifecycle;
     @Autowired
-    CommandGateway commands;
-    @Autowired
     RuntimeService runtime;
     @Autowired
     ManagementService management;
@@ -39,14 +35,10 @@ class BpfLifecycleProcessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     ForumWalk walk;
+    @Autowired
     EventRows events;
-
-    @BeforeEach
-    void setUp() {
-        walk = new ForumWalk(lifecycle, commands);
-        events = new EventRows(jdbc);
-    }
 
     @Test
     void startsEachForumInExpertRecruitmentWithItsIdAsBusinessKey() {

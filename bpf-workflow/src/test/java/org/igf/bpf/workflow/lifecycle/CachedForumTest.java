@@ -8,7 +8,6 @@ import org.igf.bpf.core.forum.Stage;
 import org.igf.bpf.core.forum.StakeholderGroup;
 import org.igf.bpf.core.shared.RuleViolation;
 import org.igf.bpf.workflow.engine.AggregateCache;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,14 +40,10 @@ class CachedForumTest {
     @Autowired
     AggregateCache forumAggregateCache;
 
+    @Autowired
     ForumWalk walk;
+    @Autowired
     EventRows events;
-
-    @BeforeEach
-    void setUp() {
-        walk = new ForumWalk(lifecycle, commands);
-        events = new EventRows(jdbc);
-    }
 
     @Test
     void aCommandOutsideATransactionLeavesTheForumCached() {

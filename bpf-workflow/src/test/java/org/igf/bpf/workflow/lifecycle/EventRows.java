@@ -2,11 +2,13 @@ package org.igf.bpf.workflow.lifecycle;
 
 import org.igf.bpf.core.forum.ForumId;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /** Reads what the event store holds for a forum, straight from its table. */
-final class EventRows {
+@Component
+class EventRows {
 
     private final JdbcTemplate jdbc;
 

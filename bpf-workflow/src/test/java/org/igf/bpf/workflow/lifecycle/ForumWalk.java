@@ -12,11 +12,14 @@ import org.igf.bpf.core.forum.Stage;
 import org.igf.bpf.core.forum.StakeholderGroup;
 import org.igf.bpf.core.shared.Actor;
 
+import org.springframework.stereotype.Component;
+
 import java.time.Instant;
 import java.util.List;
 
 /** Small helpers that bring a forum to a stage the way users would. */
-final class ForumWalk {
+@Component
+class ForumWalk {
 
     static final Actor SECRETARIAT = new Actor("secretariat", "SECRETARIAT");
     static final Actor COORDINATOR = new Actor("coordinator", "COORDINATOR");

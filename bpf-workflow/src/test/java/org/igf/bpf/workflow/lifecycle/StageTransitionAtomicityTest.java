@@ -1,6 +1,5 @@
 package org.igf.bpf.workflow.lifecycle;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.igf.bpf.core.forum.ForumId;
 import org.igf.bpf.core.forum.Stage;
@@ -8,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,22 +29,18 @@ class StageTransitionAtomicityTest {
     @Autowired
     ForumLifecycle lifecycle;
     @Autowired
-    CommandGateway commands;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     TransactionTemplate transaction;
 
     @MockitoSpyBean
     StartDiscussionDelegate startDiscussion;
 
+    @Autowired
     ForumWalk walk;
+    @Autowired
     EventRows events;
 
     @BeforeEach
     void setUp() {
-        walk = new ForumWalk(lifecycle, commands);
-        events = new EventRows(jdbc);
         doCallRealMethod().when(startDiscussion).execute(any());
     }
 
