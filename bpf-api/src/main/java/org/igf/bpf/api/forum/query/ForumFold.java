@@ -61,7 +61,14 @@ import java.util.function.UnaryOperator;
  */
 public final class ForumFold {
 
+    /** The view as last built (stale while {@link #pending} holds later events). */
     private ForumView view;
+    /**
+     * The events applied since {@link #view} was built, on one mutable copy: folding a stream copies
+     * the forum's lists once, when the view is asked for, not once per event (a consultation's
+     * thousands of comments made that quadratic).
+     */
+    private Builder pending;
 
     private ForumFold(ForumView view) {
         this.view = view;
@@ -76,6 +83,10 @@ public final class ForumFold {
     }
 
     public ForumView view() {
+        if (pending != null) {
+            view = pending.build();
+            pending = null;
+        }
         return view;
     }
 
@@ -86,12 +97,16 @@ public final class ForumFold {
                     e.coordinators(), List.of(), Map.of(), List.of(), null, null,
                     List.of(new StageVisit(Stage.EXPERT_RECRUITMENT, e.at(), e.by().name())), sequence,
                     details, details.isEmpty(), null, null, null, List.of(), false, List.of(), null, null, List.of());
+            pending = null;
             return this;
         }
-        if (view == null) {
+        if (view == null && pending == null) {
             throw new IllegalStateException("The first event of a forum must be ForumCreated, not " + event);
         }
-        Builder b = new Builder(view);
+        if (pending == null) {
+            pending = new Builder(view);
+        }
+        Builder b = pending;
         b.version = sequence;
         if (event instanceof CoordinatorAppointed e) {
             b.coordinatorDetails.add(e.coordinator());
@@ -115,7 +130,7 @@ public final class ForumFold {
         } else if (event instanceof ForumContinuedFrom e) {
             b.continuesFrom = new ForumLink(e.previousForumId().value(), e.previousCycle(), e.previousTopic());
         } else if (event instanceof ForumContinuedIn e) {
-            b.continuedIn = new ForumLink(e.nextForumId().value(), e.nextCycle(), view.topic());
+            b.continuedIn = new ForumLink(e.nextForumId().value(), e.nextCycle(), b.base.topic());
         } else if (event instanceof DraftVersionAdded e) {
             b.drafts.add(new DraftView(e.version(), e.title(), e.text(), Paragraphs.count(e.text()), e.by().name(), e.at(),
                     e.author() == null ? e.by().name() : e.author(), e.secretariatSupported()));
@@ -167,7 +182,6 @@ public final class ForumFold {
             b.presentation = new PresentationView(e.presentedAt(), e.session());
             b.enter(Stage.CONCLUDED, e);
         }
-        view = b.build();
         return this;
     }
 
@@ -176,7 +190,7 @@ public final class ForumFold {
                 c.text(), c.submittedAt(), status, reason, c.disposition(), c.dispositionNote());
     }
 
-    /** A mutable copy of a view for one event; the view itself stays immutable. */
+    /** A mutable copy of a view for the events applied since it was built; the view itself stays immutable. */
     private static final class Builder {
         private final ForumView base;
         Stage stage;
