@@ -1,6 +1,6 @@
 package org.igf.bpf.api.forum.query;
 
-import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.igf.bpf.core.forum.ForumEvent;
 import org.igf.bpf.core.forum.ForumId;
@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,33 +27,23 @@ public class ForumViews {
     }
 
     public Optional<ForumView> find(ForumId forumId) {
-        ForumFold fold = ForumFold.empty();
-        Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(forumId.value()).asStream().iterator();
-        while (events.hasNext()) {
-            DomainEventMessage<?> event = events.next();
-            if (event.getPayload() instanceof ForumEvent forumEvent) {
-                fold.apply(forumEvent, event.getSequenceNumber());
-            }
-        }
-        return Optional.ofNullable(fold.view());
+        return fold(ForumFold.empty(), eventStore.readEvents(forumId.value()));
     }
 
     /**
      * The forum as it stood when this request first asked for it: the access check and the endpoint's
      * own check read one fold of its events instead of two. Only for decisions taken before the
-     * request changes anything; answers after a change use {@link #find}.
+     * request changes anything; answers after a change use {@link #findAfterChanges}.
      */
     public Optional<ForumView> findBeforeChanges(ForumId forumId) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
             return find(forumId);
         }
-        String key = beforeChangesKey(forumId);
-        @SuppressWarnings("unchecked")
-        Optional<ForumView> seen = (Optional<ForumView>) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+        Optional<ForumView> seen = seenBeforeChanges(request, forumId);
         if (seen == null) {
             seen = find(forumId);
-            request.setAttribute(key, seen, RequestAttributes.SCOPE_REQUEST);
+            request.setAttribute(beforeChangesKey(forumId), seen, RequestAttributes.SCOPE_REQUEST);
         }
         return seen;
     }
@@ -67,21 +56,26 @@ public class ForumViews {
      */
     public Optional<ForumView> findAfterChanges(ForumId forumId) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        @SuppressWarnings("unchecked")
-        Optional<ForumView> seen = request == null ? null
-                : (Optional<ForumView>) request.getAttribute(beforeChangesKey(forumId), RequestAttributes.SCOPE_REQUEST);
+        Optional<ForumView> seen = request == null ? null : seenBeforeChanges(request, forumId);
         if (seen == null || seen.isEmpty()) {
             return find(forumId);
         }
-        ForumFold fold = ForumFold.from(seen.get());
-        Iterator<? extends DomainEventMessage<?>> events = eventStore.readEvents(forumId.value(), seen.get().version() + 1).asStream().iterator();
-        while (events.hasNext()) {
-            DomainEventMessage<?> event = events.next();
+        return fold(ForumFold.from(seen.get()), eventStore.readEvents(forumId.value(), seen.get().version() + 1));
+    }
+
+    private static Optional<ForumView> fold(ForumFold fold, DomainEventStream events) {
+        events.forEachRemaining(event -> {
             if (event.getPayload() instanceof ForumEvent forumEvent) {
                 fold.apply(forumEvent, event.getSequenceNumber());
             }
-        }
+        });
         return Optional.ofNullable(fold.view());
+    }
+
+    /** What {@link #findBeforeChanges} read in this request, or null when it read nothing yet. */
+    @SuppressWarnings("unchecked")
+    private static Optional<ForumView> seenBeforeChanges(RequestAttributes request, ForumId forumId) {
+        return (Optional<ForumView>) request.getAttribute(beforeChangesKey(forumId), RequestAttributes.SCOPE_REQUEST);
     }
 
     private static String beforeChangesKey(ForumId forumId) {
