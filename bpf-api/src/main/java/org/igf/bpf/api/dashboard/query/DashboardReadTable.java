@@ -40,10 +40,6 @@ public class DashboardReadTable {
                 (rs, i) -> read(rs.getString(1)), cycle);
     }
 
-    public List<DashboardForumView> all() {
-        return jdbc.query("select document from dashboard_forum order by cycle, topic, forum_id", (rs, i) -> read(rs.getString(1)));
-    }
-
     /** Where a forum stands: its row's columns, without reading the document. */
     public record Standing(String forumId, int cycle, String topic, Stage stage, Instant stageEnteredAt) {
     }
@@ -74,10 +70,6 @@ public class DashboardReadTable {
         jdbc.query("select forum_id, document from dashboard_forum where forum_id = any(?)",
                 (RowCallbackHandler) rs -> documents.put(rs.getString(1), rs.getString(2)), (Object) forumIds.toArray(String[]::new));
         return documents;
-    }
-
-    public void save(DashboardForumView view) {
-        saveAll(List.of(view));
     }
 
     /** Inserts or replaces the rows, in one JDBC batch, and moves the generation on once for all of them. */

@@ -40,10 +40,6 @@ public class ForumReadTable {
         return documents;
     }
 
-    public void save(ForumView view) {
-        saveAll(List.of(view));
-    }
-
     /** Inserts or replaces the rows, in one JDBC batch. */
     public void saveAll(List<ForumView> views) {
         jdbc.batchUpdate("""
