@@ -55,7 +55,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class CommentIntake {
 
     private static final Logger log = LoggerFactory.getLogger(CommentIntake.class);
-    private static final int MAX_ATTEMPTS = 8;
+    /**
+     * A lost race is never the commenter's conflict, so a batch keeps trying for a while: after a
+     * database outage every node flushes its waiting batches into the same forum at once, and eight
+     * quick attempts were once not enough there (a 409 for a comment).
+     */
+    private static final int MAX_ATTEMPTS = 30;
+    private static final long MAX_PAUSE_MILLIS = 200;
 
     private final CommandGateway commands;
     private final TransactionManager transactions;
@@ -241,7 +247,7 @@ public class CommentIntake {
 
     private static void sleepAWhile(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, Math.min(MAX_PAUSE_MILLIS, 10L * attempt) + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
