@@ -63,6 +63,19 @@ class OperationsTest {
     }
 
     @Test
+    void requestsAreObservedAsAWholeNotFilterByFilter() {
+        assertThat(api.get("/api/forums?cycle=2015", Api.COORDINATOR).status()).isEqualTo(200);
+
+        Api.Response metrics = api.get("/actuator/metrics", Api.SECRETARIAT);
+
+        assertThat(metrics.status()).isEqualTo(200);
+        List<String> names = new java.util.ArrayList<>();
+        metrics.json().get("names").forEach(name -> names.add(name.asText()));
+        assertThat(names).contains("http.server.requests");
+        assertThat(names).noneMatch(name -> name.startsWith("spring.security"));
+    }
+
+    @Test
     void theSecretariatSignedInOnTheDashboardIsSignedInToCockpit() throws Exception {
         WebSession anonymous = new WebSession(port);
         HttpResponse<String> away = anonymous.get("/camunda/app/cockpit/default/");

@@ -30,7 +30,10 @@ public final class BpfLifecycle {
     public static final String ACTED_AT = "actedAt";
     /** The boundary timer of the consultation; its job is rescheduled when the deadline is extended. */
     public static final String CONSULTATION_TIMER = "Timer_ConsultationDeadline";
-    /** Input parameter of each service task: the stage its command leaves. */
+    /**
+     * Extension property ({@code camunda:property}) of each service task: the stage its command leaves.
+     * Process definitions deployed before declared it as an input parameter, a variable of the task.
+     */
     public static final String LEAVING = "leaving";
 
     private static final Map<Stage, String> USER_TASK_OF_STAGE = Map.of(

@@ -4,6 +4,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.igf.bpf.core.forum.ForumId;
 import org.igf.bpf.core.forum.Stage;
 import org.igf.bpf.core.shared.Actor;
@@ -13,6 +15,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every stage delegate does around its one command: read the forum, the actor and the stage
@@ -27,6 +32,8 @@ public class StageStep {
 
     private final CommandGateway commands;
     private final Clock clock;
+    /** The stage each service task of each process definition declares it leaves (empty: it declares none). */
+    private final Map<String, Optional<Stage>> leavingDeclared = new ConcurrentHashMap<>();
 
     public StageStep(CommandGateway commands, Clock clock) {
         this.commands = commands;
@@ -37,8 +44,28 @@ public class StageStep {
         return new ForumId(execution.getProcessBusinessKey());
     }
 
+    /**
+     * The stage the service task leaves, as its {@code camunda:property} declares it (read from the
+     * model once per process definition and task). A property, not an input parameter: an input
+     * parameter makes the task a scope, so every step created and removed a child execution and a
+     * variable. Instances of definitions deployed before keep their input parameter, read as a variable.
+     */
     public Stage leaving(DelegateExecution execution) {
-        return Stage.valueOf((String) execution.getVariable(BpfLifecycle.LEAVING));
+        Optional<Stage> declared = leavingDeclared.computeIfAbsent(
+                execution.getProcessDefinitionId() + "/" + execution.getCurrentActivityId(), key -> declaredBy(execution));
+        return declared.orElseGet(() -> Stage.valueOf((String) execution.getVariable(BpfLifecycle.LEAVING)));
+    }
+
+    private static Optional<Stage> declaredBy(DelegateExecution execution) {
+        ExtensionElements extensions = execution.getBpmnModelElementInstance().getExtensionElements();
+        if (extensions == null) {
+            return Optional.empty();
+        }
+        return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> BpfLifecycle.LEAVING.equals(property.getCamundaName()))
+                .map(property -> Stage.valueOf(property.getCamundaValue()))
+                .findFirst();
     }
 
     public Actor actor(DelegateExecution execution) {

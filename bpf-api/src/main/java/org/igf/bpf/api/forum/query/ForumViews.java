@@ -4,6 +4,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.igf.bpf.core.forum.ForumEvent;
 import org.igf.bpf.core.forum.ForumId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -13,21 +14,28 @@ import java.util.Optional;
 
 /**
  * Reads forums. One forum is folded straight from its events, so it is exact the moment a command
- * returns; the list of a cycle comes from the read table that the projection keeps.
+ * returns: the fold starts from the forum as last folded on this node ({@link FoldedForums}) and
+ * applies only the events stored since. The list of a cycle comes from the read table that the
+ * projection keeps.
  */
 @Component
 public class ForumViews {
 
     private final EventStore eventStore;
     private final ForumReadTable readTable;
+    private final FoldedForums folded;
 
-    public ForumViews(EventStore eventStore, ForumReadTable readTable) {
+    public ForumViews(EventStore eventStore, ForumReadTable readTable,
+                      @Value("${bpf.forum-views.folded-weight:20000}") long foldedWeight) {
         this.eventStore = eventStore;
         this.readTable = readTable;
+        this.folded = new FoldedForums(foldedWeight);
     }
 
     public Optional<ForumView> find(ForumId forumId) {
-        return fold(ForumFold.empty(), eventStore.readEvents(forumId.value()));
+        ForumView known = folded.get(forumId.value());
+        return known == null ? fold(ForumFold.empty(), eventStore.readEvents(forumId.value()))
+                : foldOnto(known, forumId);
     }
 
     /**
@@ -60,16 +68,25 @@ public class ForumViews {
         if (seen == null || seen.isEmpty()) {
             return find(forumId);
         }
-        return fold(ForumFold.from(seen.get()), eventStore.readEvents(forumId.value(), seen.get().version() + 1));
+        return foldOnto(seen.get(), forumId);
     }
 
-    private static Optional<ForumView> fold(ForumFold fold, DomainEventStream events) {
+    /** The forum brought up to date from an earlier view of it, with the events stored after that view. */
+    private Optional<ForumView> foldOnto(ForumView earlier, ForumId forumId) {
+        return fold(ForumFold.from(earlier), eventStore.readEvents(forumId.value(), earlier.version() + 1));
+    }
+
+    private Optional<ForumView> fold(ForumFold fold, DomainEventStream events) {
         events.forEachRemaining(event -> {
             if (event.getPayload() instanceof ForumEvent forumEvent) {
                 fold.apply(forumEvent, event.getSequenceNumber());
             }
         });
-        return Optional.ofNullable(fold.view());
+        ForumView view = fold.view();
+        if (view != null) {
+            folded.put(view);
+        }
+        return Optional.ofNullable(view);
     }
 
     /** What {@link #findBeforeChanges} read in this request, or null when it read nothing yet. */
