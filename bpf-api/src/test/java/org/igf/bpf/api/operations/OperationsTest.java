@@ -4,8 +4,12 @@ import org.igf.bpf.api.Api;
 import org.igf.bpf.api.ApiTest;
 import org.igf.bpf.api.dashboard.WebSession;
 import org.igf.bpf.api.forum.Forums;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
@@ -22,6 +26,11 @@ class OperationsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
 
     Api api;
     Forums forums;
@@ -60,6 +69,31 @@ class OperationsTest {
         assertThat(scrape).contains("bpf_forums{cycle=\"2015\",stage=\"CONCLUDED\"}");
         assertThat(api.get("/actuator/prometheus", Api.ANONYMOUS).status()).isEqualTo(401);
         assertThat(api.get("/actuator/prometheus", Api.COORDINATOR).status()).isEqualTo(403);
+    }
+
+    /**
+     * Camunda keeps no history (level {@code none}): what Cockpit shows operators, running instances
+     * and their incidents, is runtime data, and still there.
+     */
+    @Test
+    void cockpitShowsAForumsRunningInstanceAndItsIncident() throws Exception {
+        String id = forums.aNewForum("Cockpit " + Instant.now().toEpochMilli(), List.of("coordinator"));
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        Incident incident = runtime.createIncident("bpf-test", instance, "an incident made by the test");
+        try {
+            WebSession secretariat = new WebSession(port);
+            secretariat.signIn("secretariat", "secretariat");
+
+            HttpResponse<String> instances = secretariat.get("/camunda/api/engine/engine/default/process-instance?businessKey=" + id);
+            assertThat(instances.statusCode()).isEqualTo(200);
+            assertThat(instances.body()).contains("\"id\":\"" + instance + "\"").contains("\"ended\":false");
+            HttpResponse<String> incidents = secretariat.get("/camunda/api/engine/engine/default/incident?processInstanceId=" + instance);
+            assertThat(incidents.statusCode()).isEqualTo(200);
+            assertThat(incidents.body()).contains("\"id\":\"" + incident.getId() + "\"").contains("an incident made by the test");
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+        } finally {
+            runtime.resolveIncident(incident.getId());
+        }
     }
 
     @Test
