@@ -200,6 +200,9 @@ class ConsultationBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(username.equals("coordinator") ? "coordinator" : ConsultationPagesTest.PASSWORD);
         browser.findElement(By.id("sign-in-button")).click();
+        // signed in once the page it returns to offers to sign out (the sign-in page's own address
+        // holds the page to return to, so waiting for that address would not wait at all)
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
     }
 
     /** Signing out posts a form; the next page is loaded only once its answer (the board) is in. */

@@ -94,6 +94,8 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("coordinator");
         browser.findElement(By.id("password")).sendKeys("coordinator");
         browser.findElement(By.id("sign-in-button")).click();
+        // the sign-in page's address holds the page to return to: wait for the signed-in page itself
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
         wait.until(ExpectedConditions.urlContains("/forums/" + ipv6));
 
         // two experts are too few: the page shows the aggregate's reason, the same as the API's detail
