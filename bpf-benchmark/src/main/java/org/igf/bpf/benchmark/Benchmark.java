@@ -540,7 +540,7 @@ public final class Benchmark {
         long started = System.nanoTime();
         for (long done = 0; done < copies; ) {
             long chunk = Math.min(10_000, copies - done);
-            copyForum(template, chunk);
+            copyForum(template, chunk, CYCLE);
             done += chunk;
         }
         long total = database.count(APP_DB, "select count(*) from domain_event_entry");
@@ -705,12 +705,10 @@ public final class Benchmark {
         return machine;
     }
 
-    /** Copies the events of one forum under new forum ids (the id replaced in payload and metadata), in one statement. */
-    private void copyForum(String template, long copies) throws Exception {
-        copyForum(template, copies, CYCLE);
-    }
-
-    /** Copies of the template forum's events under new forum ids, in the given cycle (the template is of {@link #CYCLE}). */
+    /**
+     * Copies the events of one forum of {@link #CYCLE} under new forum ids (the id replaced in payload and
+     * metadata) and in the given cycle, in one statement.
+     */
     private void copyForum(String template, long copies, int cycle) throws Exception {
         if (copies <= 0) {
             return;

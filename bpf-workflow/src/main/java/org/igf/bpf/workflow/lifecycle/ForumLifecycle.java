@@ -130,8 +130,7 @@ public class ForumLifecycle {
     @Transactional
     public void advance(ForumId forumId, Stage from, StageInputs inputs, Actor actor) {
         Task task = activeTask(forumId);
-        Stage current = task == null ? Stage.CONCLUDED
-                : BpfLifecycle.stageOfUserTask(task.getTaskDefinitionKey()).orElseThrow();
+        Stage current = stageOf(task);
         if (current != from) {
             throw new StageConflict(from, current);
         }
@@ -150,7 +149,11 @@ public class ForumLifecycle {
     /** The stage whose user task is waiting, or CONCLUDED when the process has ended. */
     @Transactional(readOnly = true)
     public Stage currentStage(ForumId forumId) {
-        Task task = activeTask(forumId);
+        return stageOf(activeTask(forumId));
+    }
+
+    /** The stage of the waiting user task; no task waiting: the process has ended, the forum is concluded. */
+    private static Stage stageOf(Task task) {
         return task == null ? Stage.CONCLUDED : BpfLifecycle.stageOfUserTask(task.getTaskDefinitionKey()).orElseThrow();
     }
 

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.igf.bpf.core.forum.ForumId;
 import org.igf.bpf.core.forum.Stage;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class LeavingStageDeclarationTest {
     void aStepCreatesNoChildExecutionAndNoVariable() {
         ForumId forum = walk.aNewForum();
         walk.registerBalancedExperts(forum);
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(forum.value()).singleResult().getId();
+        String instance = instanceOf(forum).getId();
 
         lifecycle.advance(forum, Stage.EXPERT_RECRUITMENT, StageInputs.NONE, ForumWalk.COORDINATOR);
 
@@ -46,6 +47,10 @@ class LeavingStageDeclarationTest {
         assertThat(executionOfStep(instance, "Task_StartDiscussion")).isEqualTo(instance);
         assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instance).count()).isZero();
         assertThat(events.typesOf(forum)).endsWith("DiscussionStarted");
+    }
+
+    private ProcessInstance instanceOf(ForumId forum) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(forum.value()).singleResult();
     }
 
     /** The execution that ran the service task: the instance itself, or a child created because the task was a scope. */
@@ -68,8 +73,7 @@ class LeavingStageDeclarationTest {
                 repository.createDeployment().name("bpf-lifecycle").addInputStream("bpf-lifecycle.bpmn", bpmn).deploy();
             }
         }
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(forum.value()).singleResult()
-                .getProcessDefinitionId()).isEqualTo(before.getId());
+        assertThat(instanceOf(forum).getProcessDefinitionId()).isEqualTo(before.getId());
         walk.registerBalancedExperts(forum);
 
         lifecycle.advance(forum, Stage.EXPERT_RECRUITMENT, StageInputs.NONE, ForumWalk.COORDINATOR);
@@ -77,10 +81,9 @@ class LeavingStageDeclarationTest {
 
         assertThat(lifecycle.currentStage(forum)).isEqualTo(Stage.DRAFTING);
         assertThat(events.typesOf(forum)).endsWith("DiscussionStarted", "DraftingStarted");
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(forum.value()).singleResult().getId();
+        String instance = instanceOf(forum).getId();
         assertThat(executionOfStep(instance, "Task_StartDrafting")).isNotEqualTo(instance); // the input parameter made a scope
         ForumId later = walk.aNewForum();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(later.value()).singleResult()
-                .getProcessDefinitionId()).isNotEqualTo(before.getId());
+        assertThat(instanceOf(later).getProcessDefinitionId()).isNotEqualTo(before.getId());
     }
 }

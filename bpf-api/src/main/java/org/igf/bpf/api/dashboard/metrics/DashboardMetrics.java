@@ -45,8 +45,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The gauges read an in-memory snapshot of the read table's columns (no document is parsed). The
  * snapshot is taken again at most every {@value #REFRESH_MILLIS} ms after this node hears of a change
  * (from any node), and every {@value #REFRESH_SECONDS} s regardless: Prometheus scrapes every 15 s or
- * more, and under a steady stream of stage changes a snapshot a second was a few percent of the CPU. A forum's gauges are registered
- * once, when it first shows with its cycle, topic and stage, and replaced only when one of those
+ * more, and under a steady stream of stage changes a snapshot a second was a few percent of the CPU.
+ * A forum's gauges are registered once, when it first shows with its cycle, topic and stage, and
+ * replaced only when one of those
  * changes. While the read table is being rebuilt (emptied, then refilled by replay) the gauges keep
  * showing the last snapshot and a new one is taken once the rebuild has caught up, so a rebuild does
  * not remove and re-register every forum's gauges while it runs.

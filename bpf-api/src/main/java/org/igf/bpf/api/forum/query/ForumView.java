@@ -58,10 +58,7 @@ public record ForumView(
 
     /** The forum as the public sees it: only published comments, no moderation notes. */
     public ForumView forPublic() {
-        List<CommentView> published = comments.stream().filter(c -> c.status() == CommentStatus.PUBLISHED).toList();
-        return new ForumView(id, cycle, topic, stage, stageEnteredAt, createdAt, coordinators, experts, stakeholderBalance, drafts,
-                consultation, presentation, stages, version, coordinatorDetails, openCallForCoordinators, continuesFrom, continuedIn,
-                mailingList, meetings, preModeration, published, session, outcome, volunteers);
+        return withComments(comments.stream().filter(c -> c.status() == CommentStatus.PUBLISHED).toList());
     }
 
     /**
@@ -69,9 +66,13 @@ public record ForumView(
      * needs, without the text of every comment of a consultation.
      */
     public ForumView withoutComments() {
+        return withComments(List.of());
+    }
+
+    private ForumView withComments(List<CommentView> shown) {
         return new ForumView(id, cycle, topic, stage, stageEnteredAt, createdAt, coordinators, experts, stakeholderBalance, drafts,
                 consultation, presentation, stages, version, coordinatorDetails, openCallForCoordinators, continuesFrom, continuedIn,
-                mailingList, meetings, preModeration, List.of(), session, outcome, volunteers);
+                mailingList, meetings, preModeration, shown, session, outcome, volunteers);
     }
 
     public record ExpertView(String name, StakeholderGroup stakeholderGroup, String organisation, Instant registeredAt) {
