@@ -27,7 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Opens forums and moves them from stage to stage. Each call is one transaction over Camunda and the
@@ -37,10 +40,19 @@ import java.util.Date;
 @Service
 public class ForumLifecycle {
 
+    private static final int KEPT_INSTANCES = 10_000;
+
     private final CommandGateway commands;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
+    /** The process instance of each forum recently advanced (see {@link #activeTask}); the least recently used beyond the bound are dropped. */
+    private final Map<ForumId, String> instances = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ForumId, String> eldest) {
+            return size() > KEPT_INSTANCES;
+        }
+    });
 
     public ForumLifecycle(CommandGateway commands, RuntimeService runtime, TaskService tasks, ManagementService management) {
         this.commands = commands;
@@ -53,7 +65,7 @@ public class ForumLifecycle {
     @Transactional
     public ForumId open(CreateForum command) {
         commands.sendAndWait(command);
-        runtime.startProcessInstanceByKey(BpfLifecycle.PROCESS_KEY, command.forumId().value());
+        start(command.forumId());
         return command.forumId();
     }
 
@@ -68,8 +80,13 @@ public class ForumLifecycle {
                 command.by(), command.at()));
         commands.sendAndWait(command);
         commands.sendAndWait(new ContinueFromPreviousCycle(command.forumId(), previous, handover, command.by(), command.at()));
-        runtime.startProcessInstanceByKey(BpfLifecycle.PROCESS_KEY, command.forumId().value());
+        start(command.forumId());
         return command.forumId();
+    }
+
+    private void start(ForumId forumId) {
+        ProcessInstance instance = runtime.startProcessInstanceByKey(BpfLifecycle.PROCESS_KEY, forumId.value());
+        instances.put(forumId, instance.getId()); // kept even if this transaction rolls back: see activeTask
     }
 
     /**
@@ -158,12 +175,28 @@ public class ForumLifecycle {
     }
 
     /**
-     * The forum's waiting user task, or null when its process has ended. A native query: Camunda's
+     * The forum's waiting user task, or null when its process has ended. Native queries: Camunda's
      * task query builds its SQL from a mapping of a few hundred optional conditions, evaluated for
      * every call, which cost more than the rest of a stage transition's reads together.
+     * <p>
+     * A forum's process instance is found by its business key once (a join of tasks, executions and
+     * definitions, which PostgreSQL plans and runs far more slowly than a lookup by one index) and then
+     * kept: an instance's id never changes, so any node may keep it. The tasks are then read by the
+     * instance alone. Nothing found there (the process ended, or the instance was replaced from
+     * Cockpit) falls back to the join, so a kept id can make a lookup slower but never wrong.
      */
     private Task activeTask(ForumId forumId) {
-        return tasks.createNativeTaskQuery()
+        String instance = instances.get(forumId);
+        if (instance != null) {
+            Task task = tasks.createNativeTaskQuery()
+                    .sql("select * from " + management.getTableName(Task.class) + " where proc_inst_id_ = #{instance} and suspension_state_ = 1")
+                    .parameter("instance", instance)
+                    .singleResult();
+            if (task != null) {
+                return task;
+            }
+        }
+        Task task = tasks.createNativeTaskQuery()
                 .sql("select t.* from " + management.getTableName(Task.class) + " t"
                         + " join " + management.getTableName(ProcessInstance.class) + " p on p.id_ = t.proc_inst_id_"
                         + " join " + management.getTableName(ProcessDefinition.class) + " d on d.id_ = t.proc_def_id_"
@@ -171,6 +204,12 @@ public class ForumLifecycle {
                 .parameter("businessKey", forumId.value())
                 .parameter("processKey", BpfLifecycle.PROCESS_KEY)
                 .singleResult();
+        if (task == null) {
+            instances.remove(forumId);
+        } else {
+            instances.put(forumId, task.getProcessInstanceId());
+        }
+        return task;
     }
 
     private static VariableMap variables(StageInputs inputs, Actor actor) {
