@@ -28,8 +28,9 @@ import java.util.function.Supplier;
  * Camunda delegate, a request with an {@code Idempotency-Key}) finishes its unit of work while that
  * transaction is still open and may still roll back. Such an aggregate is taken out of the cache
  * when its unit of work completes, before the aggregate's lock is released, so no other command sees
- * events that are not committed; the next command reads the stream (and a rollback of the caller's
- * transaction evicts it once more).</li>
+ * events that are not committed; a command in the meantime reads the stream. Once that transaction
+ * has committed, the aggregate comes back (unless a later version is there already), so the next
+ * stage transition does not replay the forum's stream; a rollback leaves it out.</li>
  * <li><b>Another node may have appended.</b> Before a cached aggregate is used, the store's last
  * sequence number of that aggregate is read (one indexed lookup); if it differs from the cached
  * version the entry is dropped and the aggregate is read from the store. A node appending between
@@ -77,7 +78,7 @@ public class AggregateCache implements Cache {
         synchronized (entries) {
             entries.put(key, value);
         }
-        evictWhenLeftInOpenTransaction(key);
+        evictWhenLeftInOpenTransaction(key, value);
     }
 
     @Override
@@ -87,7 +88,7 @@ public class AggregateCache implements Cache {
             absent = entries.putIfAbsent(key, value) == null;
         }
         if (absent) {
-            evictWhenLeftInOpenTransaction(key);
+            evictWhenLeftInOpenTransaction(key, value);
         }
         return absent;
     }
@@ -128,9 +129,9 @@ public class AggregateCache implements Cache {
     /**
      * After the unit of work has committed, a Spring transaction that is still active is the
      * caller's: the aggregate's events are not committed yet. Evict it now (the aggregate's lock is
-     * still held) and again if that transaction does not commit.
+     * still held), and put it back once that transaction has committed.
      */
-    private void evictWhenLeftInOpenTransaction(Object key) {
+    private void evictWhenLeftInOpenTransaction(Object key, Object value) {
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 return; // the unit of work's own transaction committed
@@ -140,13 +141,30 @@ public class AggregateCache implements Cache {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCompletion(int status) {
-                        if (status != STATUS_COMMITTED) {
+                        if (status == STATUS_COMMITTED) {
+                            restore(key, value);
+                        } else {
                             remove(key);
                         }
                     }
                 });
             }
         }));
+    }
+
+    /**
+     * Puts back an aggregate whose transaction committed, unless the cache holds a later version
+     * (a later command of the same transaction, or one that ran after it). An entry that is older than
+     * the store by then is dropped by {@link #get} as any other.
+     */
+    private void restore(Object key, Object value) {
+        Long version = cachedVersion(value);
+        synchronized (entries) {
+            Object held = entries.get(key);
+            if (held == null || cachedVersion(held) < version) {
+                entries.put(key, value);
+            }
+        }
     }
 
     private Long storedVersion(Object key) {

@@ -54,6 +54,35 @@ class CachedForumTest {
     }
 
     @Test
+    void aCommandInACallersTransactionIsCachedOnlyOnceThatTransactionCommitted() {
+        ForumId forum = walk.aNewForum();
+
+        transaction.executeWithoutResult(status -> {
+            walk.register(forum, "Ana", StakeholderGroup.CIVIL_SOCIETY);
+            walk.register(forum, "Ben", StakeholderGroup.TECHNICAL_COMMUNITY);
+            assertThat(forumAggregateCache.containsKey(forum.value())).isFalse();
+        });
+
+        assertThat(forumAggregateCache.containsKey(forum.value())).isTrue();
+        assertThatThrownBy(() -> walk.register(forum, "Ben", StakeholderGroup.TECHNICAL_COMMUNITY)) // the later of the two is kept
+                .isInstanceOf(RuleViolation.class)
+                .extracting(e -> ((RuleViolation) e).code()).isEqualTo("expert.already-registered");
+    }
+
+    @Test
+    void aStageTransitionLeavesTheForumCachedWithItsNewStage() {
+        ForumId forum = walk.aNewForum();
+        walk.registerBalancedExperts(forum);
+
+        lifecycle.advance(forum, Stage.EXPERT_RECRUITMENT, StageInputs.NONE, ForumWalk.COORDINATOR);
+
+        assertThat(forumAggregateCache.containsKey(forum.value())).isTrue();
+        commands.sendAndWait(aMeeting(forum)); // allowed only once the discussion started
+        assertThat(events.typesOf(forum)).endsWith("DiscussionStarted", "VirtualMeetingRecorded");
+        assertContiguousSequence(forum);
+    }
+
+    @Test
     void afterTheCallersTransactionRolledBackTheNextCommandSeesTheStoredForum() {
         ForumId forum = walk.aNewForum();
         walk.register(forum, "Ana", StakeholderGroup.CIVIL_SOCIETY);
