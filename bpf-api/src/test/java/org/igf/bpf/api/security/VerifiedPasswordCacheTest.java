@@ -48,4 +48,15 @@ class VerifiedPasswordCacheTest {
         assertThat(cache.matches("secret", "hash:other")).isFalse();
         assertThat(checks).hasValue(2);
     }
+
+    @Test
+    void aPasswordVerifiedOnOneThreadIsKnownOnAnother() throws Exception {
+        assertThat(cache.matches("secret", "hash:secret")).isTrue();
+
+        java.util.concurrent.FutureTask<Boolean> elsewhere = new java.util.concurrent.FutureTask<>(() -> cache.matches("secret", "hash:secret"));
+        new Thread(elsewhere).start();
+
+        assertThat(elsewhere.get()).isTrue();
+        assertThat(checks).hasValue(1);
+    }
 }
