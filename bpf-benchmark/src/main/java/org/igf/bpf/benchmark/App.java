@@ -12,23 +12,51 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The packaged application in its own JVM, against the benchmark's PostgreSQL. */
+/** The packaged application in its own JVM, against the benchmark's PostgreSQL (or the bare web foundation, {@link BareWeb}). */
 final class App {
 
     static final String HEAP = "-Xmx384m";
 
-    private final Path jar;
+    private final List<String> launch;
+    private final String readyPath;
     private final Path log;
     private final int port;
     private final Map<String, String> environment;
     private Process process;
     private long logOffset;
 
-    App(Path jar, Path log, int port, Map<String, String> environment) {
-        this.jar = jar;
+    private App(List<String> launch, String readyPath, Path log, int port, Map<String, String> environment) {
+        this.launch = launch;
+        this.readyPath = readyPath;
         this.log = log;
         this.port = port;
         this.environment = environment;
+    }
+
+    App(Path jar, Path log, int port, Map<String, String> environment) {
+        this(List.of("-jar", jar.toString()), "/actuator/health", log, port, environment);
+    }
+
+    /** {@link BareWeb} on the benchmark's own class path, with the application's heap. */
+    static App bareWeb(Path log, int port) {
+        return new App(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath(), BareWeb.class.getName(),
+                "--server.port=" + port), "/ready", log, port, Map.of());
+    }
+
+    /** The class path this JVM loaded the benchmark from: Maven's (exec:java runs it in a class loader of its own) or the JVM's. */
+    private static String classPath() {
+        if (App.class.getClassLoader() instanceof java.net.URLClassLoader loader && loader.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     String base() {
@@ -39,10 +67,11 @@ final class App {
         return process.pid();
     }
 
-    /** Starts the JVM and waits until /actuator/health answers 200; returns the seconds from launch to healthy. */
+    /** Starts the JVM and waits until it answers 200 (the application: /actuator/health); returns the seconds from launch to healthy. */
     double start() throws IOException, InterruptedException {
         logOffset = Files.exists(log) ? Files.size(log) : 0;
-        List<String> command = new ArrayList<>(List.of(javaBinary(), HEAP, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), HEAP));
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -54,14 +83,14 @@ final class App {
         long until = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(launch + " exited with " + process.exitValue() + "; see " + log);
             }
-            if (http.get("/actuator/health", null).status() == 200) {
+            if (http.get(readyPath, null).status() == 200) {
                 return (System.nanoTime() - launched) / 1e9;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the application did not become healthy within 240 s; see " + log);
+        throw new IllegalStateException(launch + " did not become healthy within 240 s; see " + log);
     }
 
     /** "Started ... in X seconds" from the application's own log of the latest start, or NaN. */
