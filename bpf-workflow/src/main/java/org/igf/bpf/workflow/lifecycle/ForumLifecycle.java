@@ -46,7 +46,7 @@ public class ForumLifecycle {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
-    /** The process instance of each forum recently advanced (see {@link #activeTask}); the least recently used beyond the bound are dropped. */
+    /** The process instance of each forum recently opened or advanced here (see {@link #activeTask}); the least recently used beyond the bound are dropped. */
     private final Map<ForumId, String> instances = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ForumId, String> eldest) {
