@@ -46,6 +46,9 @@ public class ForumLifecycle {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
+    /** The waiting task of a process instance; of a forum by its business key (see {@link #activeTask}). */
+    private final String taskOfInstance;
+    private final String taskOfForum;
     /** The process instance of each forum recently opened or advanced here (see {@link #activeTask}); the least recently used beyond the bound are dropped. */
     private final Map<ForumId, String> instances = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -59,6 +62,13 @@ public class ForumLifecycle {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
+        // the table names once: each getTableName is an engine command of its own
+        String taskTable = management.getTableName(Task.class);
+        this.taskOfInstance = "select * from " + taskTable + " where proc_inst_id_ = #{instance} and suspension_state_ = 1";
+        this.taskOfForum = "select t.* from " + taskTable + " t"
+                + " join " + management.getTableName(ProcessInstance.class) + " p on p.id_ = t.proc_inst_id_"
+                + " join " + management.getTableName(ProcessDefinition.class) + " d on d.id_ = t.proc_def_id_"
+                + " where p.business_key_ = #{businessKey} and d.key_ = #{processKey} and t.suspension_state_ = 1";
     }
 
     /** Records the new forum and starts its process instance, business key = forum id. */
@@ -189,7 +199,7 @@ public class ForumLifecycle {
         String instance = instances.get(forumId);
         if (instance != null) {
             Task task = tasks.createNativeTaskQuery()
-                    .sql("select * from " + management.getTableName(Task.class) + " where proc_inst_id_ = #{instance} and suspension_state_ = 1")
+                    .sql(taskOfInstance)
                     .parameter("instance", instance)
                     .singleResult();
             if (task != null) {
@@ -197,10 +207,7 @@ public class ForumLifecycle {
             }
         }
         Task task = tasks.createNativeTaskQuery()
-                .sql("select t.* from " + management.getTableName(Task.class) + " t"
-                        + " join " + management.getTableName(ProcessInstance.class) + " p on p.id_ = t.proc_inst_id_"
-                        + " join " + management.getTableName(ProcessDefinition.class) + " d on d.id_ = t.proc_def_id_"
-                        + " where p.business_key_ = #{businessKey} and d.key_ = #{processKey} and t.suspension_state_ = 1")
+                .sql(taskOfForum)
                 .parameter("businessKey", forumId.value())
                 .parameter("processKey", BpfLifecycle.PROCESS_KEY)
                 .singleResult();

@@ -234,7 +234,7 @@ class BpfLifecycleProcessTest {
     }
 
     private Job timerOf(ForumId forum) {
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(forum.value()).singleResult().getId();
+        String instance = walk.instanceOf(forum).getId();
         List<Job> timers = management.createJobQuery().processInstanceId(instance).timers().list();
         return timers.isEmpty() ? null : timers.get(0);
     }

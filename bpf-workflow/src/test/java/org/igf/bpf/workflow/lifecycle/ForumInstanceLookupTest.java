@@ -57,21 +57,21 @@ class ForumInstanceLookupTest {
     void anInstanceReplacedFromCockpitIsFoundInsteadOfTheKeptOne() {
         ForumId forum = walk.aNewForum(); // the lifecycle keeps this instance
         walk.registerBalancedExperts(forum);
-        ProcessInstance kept = instanceOf(forum);
+        ProcessInstance kept = walk.instanceOf(forum);
         runtime.deleteProcessInstance(kept.getId(), "replaced by an operator");
         String replacement = runtime.startProcessInstanceByKey(BpfLifecycle.PROCESS_KEY, forum.value()).getId();
 
         assertThat(lifecycle.currentStage(forum)).isEqualTo(Stage.EXPERT_RECRUITMENT); // not CONCLUDED
         lifecycle.advance(forum, Stage.EXPERT_RECRUITMENT, StageInputs.NONE, ForumWalk.COORDINATOR);
 
-        assertThat(instanceOf(forum).getId()).isEqualTo(replacement);
+        assertThat(walk.instanceOf(forum).getId()).isEqualTo(replacement);
         assertThat(lifecycle.currentStage(forum)).isEqualTo(Stage.DISCUSSION);
     }
 
     @Test
     void aConcludedForumHasNoWaitingTask() {
         ForumId forum = walk.aNewForum();
-        runtime.deleteProcessInstance(instanceOf(forum).getId(), "ended");
+        runtime.deleteProcessInstance(walk.instanceOf(forum).getId(), "ended");
 
         assertThat(lifecycle.currentStage(forum)).isEqualTo(Stage.CONCLUDED);
     }
@@ -84,7 +84,4 @@ class ForumInstanceLookupTest {
                 .singleElement().asString().containsIgnoringCase("(parent_task_id_)");
     }
 
-    private ProcessInstance instanceOf(ForumId forum) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(forum.value()).singleResult();
-    }
 }

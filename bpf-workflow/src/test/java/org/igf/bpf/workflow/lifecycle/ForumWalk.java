@@ -1,6 +1,8 @@
 package org.igf.bpf.workflow.lifecycle;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.igf.bpf.core.forum.AddDraftVersion;
 import org.igf.bpf.core.forum.CreateForum;
 import org.igf.bpf.core.forum.DisposeComment;
@@ -26,10 +28,17 @@ class ForumWalk {
 
     private final ForumLifecycle lifecycle;
     private final CommandGateway commands;
+    private final RuntimeService runtime;
 
-    ForumWalk(ForumLifecycle lifecycle, CommandGateway commands) {
+    ForumWalk(ForumLifecycle lifecycle, CommandGateway commands, RuntimeService runtime) {
         this.lifecycle = lifecycle;
         this.commands = commands;
+        this.runtime = runtime;
+    }
+
+    /** The forum's running process instance (there is exactly one). */
+    ProcessInstance instanceOf(ForumId forum) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(forum.value()).singleResult();
     }
 
     ForumId aNewForum() {

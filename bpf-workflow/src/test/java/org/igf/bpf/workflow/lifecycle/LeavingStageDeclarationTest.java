@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.igf.bpf.core.forum.ForumId;
 import org.igf.bpf.core.forum.Stage;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class LeavingStageDeclarationTest {
     void aStepCreatesNoChildExecutionAndNoVariable() {
         ForumId forum = walk.aNewForum();
         walk.registerBalancedExperts(forum);
-        String instance = instanceOf(forum).getId();
+        String instance = walk.instanceOf(forum).getId();
 
         lifecycle.advance(forum, Stage.EXPERT_RECRUITMENT, StageInputs.NONE, ForumWalk.COORDINATOR);
 
@@ -49,9 +48,6 @@ class LeavingStageDeclarationTest {
         assertThat(events.typesOf(forum)).endsWith("DiscussionStarted");
     }
 
-    private ProcessInstance instanceOf(ForumId forum) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(forum.value()).singleResult();
-    }
 
     /** The execution that ran the service task: the instance itself, or a child created because the task was a scope. */
     private String executionOfStep(String instance, String activity) {
@@ -73,7 +69,7 @@ class LeavingStageDeclarationTest {
                 repository.createDeployment().name("bpf-lifecycle").addInputStream("bpf-lifecycle.bpmn", bpmn).deploy();
             }
         }
-        assertThat(instanceOf(forum).getProcessDefinitionId()).isEqualTo(before.getId());
+        assertThat(walk.instanceOf(forum).getProcessDefinitionId()).isEqualTo(before.getId());
         walk.registerBalancedExperts(forum);
 
         lifecycle.advance(forum, Stage.EXPERT_RECRUITMENT, StageInputs.NONE, ForumWalk.COORDINATOR);
@@ -81,9 +77,9 @@ class LeavingStageDeclarationTest {
 
         assertThat(lifecycle.currentStage(forum)).isEqualTo(Stage.DRAFTING);
         assertThat(events.typesOf(forum)).endsWith("DiscussionStarted", "DraftingStarted");
-        String instance = instanceOf(forum).getId();
+        String instance = walk.instanceOf(forum).getId();
         assertThat(executionOfStep(instance, "Task_StartDrafting")).isNotEqualTo(instance); // the input parameter made a scope
         ForumId later = walk.aNewForum();
-        assertThat(instanceOf(later).getProcessDefinitionId()).isNotEqualTo(before.getId());
+        assertThat(walk.instanceOf(later).getProcessDefinitionId()).isNotEqualTo(before.getId());
     }
 }

@@ -47,8 +47,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (from any node), and every {@value #REFRESH_SECONDS} s regardless: Prometheus scrapes every 15 s or
  * more, and under a steady stream of stage changes a snapshot a second was a few percent of the CPU.
  * A forum's gauges are registered once, when it first shows with its cycle, topic and stage, and
- * replaced only when one of those
- * changes. While the read table is being rebuilt (emptied, then refilled by replay) the gauges keep
+ * replaced only when one of those changes. While the read table is being rebuilt (emptied, then refilled by replay) the gauges keep
  * showing the last snapshot and a new one is taken once the rebuild has caught up, so a rebuild does
  * not remove and re-register every forum's gauges while it runs.
  *
