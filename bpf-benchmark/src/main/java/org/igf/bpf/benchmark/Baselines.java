@@ -42,6 +42,20 @@ final class Baselines {
         void run() throws Exception;
     }
 
+    /**
+     * Runs the operation from this many threads in rounds of a second for this long, before it is measured:
+     * the JIT compiles what a JVM runs only after it ran it for a while (on two busy cores, tens of seconds
+     * for a web stack), and a figure taken before that measures the compiler, not the code. Answers the
+     * rate of each round, for the log.
+     */
+    static List<Long> warmUp(int threads, double seconds, Operation operation) throws Exception {
+        List<Long> rounds = new ArrayList<>();
+        for (int r = 0; r < Math.max(1, (int) Math.round(seconds)); r++) {
+            rounds.add(Math.round(rate(threads, 1, operation)));
+        }
+        return rounds;
+    }
+
     /** Runs the operation from this many threads for this long; answers operations per second. */
     static double rate(int threads, double seconds, Operation operation) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -46,8 +46,14 @@ public final class Benchmark {
     static final double REBUILD_TARGET = 20_000;
     static final String APP_DB = "bpf";
 
+    /**
+     * How long and how much each part runs. {@code baselineWarmUpSeconds}: how long bare Camunda and the bare web
+     * stack run before they are measured (raw JDBC and bare Axon, whose code paths are short, a quarter of it);
+     * {@code applicationWarmUpSeconds}: how long the application runs P1's work before anything of it is measured.
+     */
     record Mode(String name, int repeats, double baselineSeconds, int forumsPerRepeat, double pacedSeconds, int commentSeconds,
-                long rebuildEvents, List<String> rebuilt, int catchUpSeconds, int dashboardRequests, int historyRequests) {
+                long rebuildEvents, List<String> rebuilt, int catchUpSeconds, int dashboardRequests, int historyRequests,
+                int baselineWarmUpSeconds, int applicationWarmUpSeconds) {
     }
 
     private final Mode mode;
@@ -58,6 +64,8 @@ public final class Benchmark {
     private Database database;
     private App app;
     private Http http;
+    /** Forums the application's warm-up opened (and advanced twice), in P1's cycle. */
+    private int warmUpForums;
 
     private Benchmark(Mode mode, Path dir, Path jar) {
         this.mode = mode;
@@ -68,9 +76,9 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         String name = args.length == 0 ? "quick" : args[0].trim().toLowerCase(Locale.ROOT);
         Mode mode = switch (name) {
-            case "quick" -> new Mode("quick", 3, 1.5, 60, 2.5, 10, 100_000, List.of("dashboard"), 240, 30, 5);
+            case "quick" -> new Mode("quick", 3, 1.5, 60, 2.5, 10, 100_000, List.of("dashboard"), 240, 30, 5, 12, 15);
             // three repeats too: with five, the rebuilds of a million events alone took most of 20 minutes
-            case "full" -> new Mode("full", 3, 4, 300, 4, 30, 1_000_000, List.of("dashboard", "forum-views"), 900, 150, 20);
+            case "full" -> new Mode("full", 3, 4, 300, 4, 30, 1_000_000, List.of("dashboard", "forum-views"), 900, 150, 20, 30, 120);
             default -> throw new IllegalArgumentException("mode is quick or full, not " + name);
         };
         Path jar = Path.of(System.getProperty("bpf.jar", "bpf-api/target/bpf-api.jar")).toAbsolutePath();
@@ -126,6 +134,7 @@ public final class Benchmark {
 
     private void baselines() throws Exception {
         try (Baselines.RawJdbc raw = new Baselines.RawJdbc(database)) {
+            warmedUp("raw JDBC", Baselines.warmUp(CLIENTS, mode.baselineWarmUpSeconds / 4.0, raw::insert));
             for (int r = 0; r < mode.repeats; r++) {
                 report.add("B-jdbc-1", "raw JDBC insert+commit of a 270-byte JSON row, 1 thread", "rows/s", Baselines.rate(1, mode.baselineSeconds, raw::insert));
                 report.add("B-jdbc-16", "raw JDBC insert+commit of a 270-byte JSON row, 16 threads", "rows/s", Baselines.rate(CLIENTS, mode.baselineSeconds, raw::insert));
@@ -134,6 +143,7 @@ public final class Benchmark {
         log("raw JDBC: %s rows/s (1 thread), %s rows/s (16 threads)", num("B-jdbc-1"), num("B-jdbc-16"));
         try (Baselines.BareCamunda camunda = new Baselines.BareCamunda(database)) {
             report.add("B-camunda-start", "bare Camunda engine build (schema creation, deployment)", "s", camunda.startSeconds);
+            warmedUp("bare Camunda", Baselines.warmUp(CLIENTS, mode.baselineWarmUpSeconds, camunda::startAndComplete));
             for (int r = 0; r < mode.repeats; r++) {
                 report.add("B-camunda-1", "bare Camunda, history full: start a one-task process, complete the task, 1 thread", "ops/s",
                         Baselines.rate(1, mode.baselineSeconds, camunda::startAndComplete));
@@ -143,6 +153,7 @@ public final class Benchmark {
         }
         log("bare Camunda: %s ops/s (1 thread), %s ops/s (16 threads)", num("B-camunda-1"), num("B-camunda-16"));
         try (Baselines.BareAxon axon = new Baselines.BareAxon(database)) {
+            warmedUp("bare Axon", Baselines.warmUp(CLIENTS, mode.baselineWarmUpSeconds / 4.0, axon::command));
             for (int r = 0; r < mode.repeats; r++) {
                 report.add("B-axon-1", "bare Axon (JDBC event store): one command appends one event, 1 thread", "commands/s",
                         Baselines.rate(1, mode.baselineSeconds, axon::command));
@@ -162,7 +173,7 @@ public final class Benchmark {
             Http client = new Http(web.base());
             String comment = json("author", "Client", "text", "Comment " + "x".repeat(120));
             Baselines.Operation post = () -> check(client.post("/comments", null, comment), 201, "a comment to the bare web foundation");
-            Baselines.rate(CLIENTS, Math.max(5, mode.baselineSeconds), post); // warm-up (JIT), not reported: the application is warm when measured
+            warmedUp("bare web", Baselines.warmUp(CLIENTS, mode.baselineWarmUpSeconds, post));
             for (int r = 0; r < mode.repeats; r++) {
                 report.add("B-web-16", "bare web (Spring Boot's Tomcat, Spring MVC, Jackson; own JVM, " + App.HEAP + "; no security, no database): "
                         + "a comment POSTed and answered 201, doing nothing, 16 clients", "requests/s", Baselines.rate(CLIENTS, mode.baselineSeconds, post));
@@ -171,6 +182,10 @@ public final class Benchmark {
             web.stop();
         }
         log("bare web: %s requests/s (16 clients)", num("B-web-16"));
+    }
+
+    private static void warmedUp(String what, List<Long> rounds) {
+        log("%s warmed up for %d s; its rate second by second: %s", what, rounds.size(), rounds);
     }
 
     // ---------------------------------------------------------------- the application
@@ -223,9 +238,9 @@ public final class Benchmark {
     private void p1AndP3Lag() throws Exception {
         double pacedRate = report.figure("B-camunda-16", "", "").median();
         int pacedForums = (int) Math.ceil(pacedRate * mode.pacedSeconds / 2);
-        // two more batches than the repeats: the first warms the application up (JIT, pools, caches), the
-        // last runs under the profiler; neither is reported (the profiler slows the application down)
-        int total = (mode.repeats + 2) * mode.forumsPerRepeat + mode.repeats * pacedForums;
+        warmUpApplication();
+        // one more batch than the repeats, run under the profiler and not reported (the profiler slows the application down)
+        int total = (mode.repeats + 1) * mode.forumsPerRepeat + mode.repeats * pacedForums;
         long prepared = System.nanoTime();
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < total; i++) {
@@ -233,21 +248,43 @@ public final class Benchmark {
         }
         List<String> forums = parallel(numbers, i -> createForum("Benchmark forum " + i));
         log("P1: %d forums prepared (each opened with a coordinator and 3 experts of 3 groups) in %.1f s", total, (System.nanoTime() - prepared) / 1e9);
-        awaitDashboardRows(CYCLE, total, 120);
-        p1Once(forums.subList(0, mode.forumsPerRepeat), "warm-up");
+        awaitDashboardRows(CYCLE, total + warmUpForums, 120);
         for (int r = 0; r < mode.repeats; r++) {
-            p1Once(forums.subList((r + 1) * mode.forumsPerRepeat, (r + 2) * mode.forumsPerRepeat), null);
+            p1Once(forums.subList(r * mode.forumsPerRepeat, (r + 1) * mode.forumsPerRepeat), null);
         }
         Profiler profiler = Profiler.start(app.pid(), dir, "p1-transitions");
-        p1Once(forums.subList((mode.repeats + 1) * mode.forumsPerRepeat, (mode.repeats + 2) * mode.forumsPerRepeat), "profiled run");
+        p1Once(forums.subList(mode.repeats * mode.forumsPerRepeat, (mode.repeats + 1) * mode.forumsPerRepeat), "profiled run");
         recordings.put("P1", profiler.stop());
-        List<String> paced = forums.subList((mode.repeats + 2) * mode.forumsPerRepeat, forums.size());
+        List<String> paced = forums.subList((mode.repeats + 1) * mode.forumsPerRepeat, forums.size());
         for (int r = 0; r < mode.repeats; r++) {
             p1PacedOnce(paced.subList(r * pacedForums, (r + 1) * pacedForums), pacedRate);
         }
         report.note(String.format(Locale.ROOT, "P1 paced: transitions sent at the rate of B-camunda-16 of this run (%.1f/s), each at its scheduled "
                 + "instant by one of %d clients; latency counts from the scheduled instant (a request that had to wait for a free client "
                 + "counts its wait), so a server slower than that rate shows as growing latency, not as a lower rate.", pacedRate, CLIENTS));
+    }
+
+    /**
+     * Runs the application as P1 does before anything of it is measured, as the foundations are: rounds of
+     * opening a batch of forums and advancing each of them twice, for {@code applicationWarmUpSeconds}. Its figures are
+     * logged, not reported.
+     */
+    private void warmUpApplication() throws Exception {
+        long began = System.nanoTime();
+        long until = began + TimeUnit.SECONDS.toNanos(mode.applicationWarmUpSeconds);
+        for (int round = 0; System.nanoTime() < until; round++) {
+            int batch = round;
+            List<Integer> numbers = new ArrayList<>();
+            for (int i = 0; i < mode.forumsPerRepeat; i++) {
+                numbers.add(i);
+            }
+            p1Once(parallel(numbers, i -> createForum("Warm-up forum " + batch + "." + i)), "warm-up round " + round);
+            warmUpForums += numbers.size();
+        }
+        report.note(String.format(Locale.ROOT, "Warm-up: bare Camunda and the bare web stack ran for %d s (raw JDBC and bare Axon %d s) before they were measured, and "
+                + "the application for %.0f s (%d forums opened and advanced twice, as in P1): the JIT compiles a JVM's hot code only "
+                + "after running it for a while, and a figure taken before that measures the compiler. The log shows each warm-up's "
+                + "rates.", mode.baselineWarmUpSeconds, Math.round(mode.baselineWarmUpSeconds / 4.0), (System.nanoTime() - began) / 1e9, warmUpForums));
     }
 
     /**
