@@ -504,12 +504,12 @@ public final class Benchmark {
             report.add("P2-rate", "P2 comments into one open consultation, 16 clients, " + mode.commentSeconds + " s", "comments/s", rate);
             report.add("P2-p99", "P2 comment latency p99", "ms", Stats.percentile(latencies, 99));
             report.add("P2-rate-web", "P2-rate again, against the bare web foundation: the share of its rate the comments reach", "comments/s", rate);
+            report.baseline("P2-rate", "B-jdbc-16");
             report.baseline("P2-rate-web", "B-web-16");
         }
         report.add("P2-lost", "P2 acknowledged comments not stored", "comments", missing.size());
         report.add("P2-unacked-stored", "P2 stored comments minus acknowledged ones (a failed answer whose comment was stored)", "comments", stored.size() - acknowledged.size());
         report.add("P2-late", "P2 comments accepted after the deadline (request sent after closesAt, answered 201)", "comments", lateAccepted.size());
-        report.baseline("P2-rate", "B-jdbc-16");
         log("P2%s: %d comments acknowledged in the %.1f s before the deadline = %.0f/s, p99 %.1f ms; %d acknowledged in all, %d stored, %d lost, %d accepted after the deadline; answers by status %s",
                 unreported == null ? "" : " " + unreported + " (rate not reported)", beforeDeadline.get(), loadSeconds, rate, Stats.percentile(latencies, 99), acknowledged.size(), stored.size(), missing.size(), lateAccepted.size(), statuses);
         report.note("P2 " + (unreported == null ? "repeat" : unreported) + " on forum " + forum + ": answers by status " + statuses + ", " + acknowledged.size() + " acknowledged, " + stored.size() + " stored");
