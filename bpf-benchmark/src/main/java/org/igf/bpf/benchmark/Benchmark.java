@@ -738,10 +738,10 @@ public final class Benchmark {
 
     /**
      * P1 and P2 once more each, under a JFR recording, after everything else was measured: the recording slows
-     * the application down several times, and starting and stopping it makes the JVM drop compiled code (JFR
-     * instruments the socket and file classes), so the runs right after one were slower until the JIT had
-     * compiled that code again. Their rates and latencies are not reported; the profiled P2's lost and late
-     * comments are (a comment lost under the profiler is lost all the same).
+     * the application down several times, and the runs right after one were slower still, each faster than
+     * the one before, as when the JIT compiles code again (JFR instruments the JDK's socket and file classes).
+     * Their rates and latencies are not reported; the profiled P2's lost and late comments are (a comment lost
+     * under the profiler is lost all the same).
      */
     private void profiledRuns() throws Exception {
         Profiler p1 = Profiler.start(app.pid(), dir, "p1-transitions");
