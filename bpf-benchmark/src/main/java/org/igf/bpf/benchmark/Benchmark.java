@@ -64,8 +64,6 @@ public final class Benchmark {
     private Database database;
     private App app;
     private Http http;
-    /** Forums the application's warm-up opened (and advanced twice), in P1's cycle. */
-    private int warmUpForums;
 
     private Benchmark(Mode mode, Path dir, Path jar) {
         this.mode = mode;
@@ -271,6 +269,7 @@ public final class Benchmark {
     private void warmUpApplication() throws Exception {
         long began = System.nanoTime();
         long until = began + TimeUnit.SECONDS.toNanos(mode.applicationWarmUpSeconds);
+        int forums = 0;
         for (int round = 0; System.nanoTime() < until; round++) {
             int batch = round;
             List<Integer> numbers = new ArrayList<>();
@@ -278,12 +277,12 @@ public final class Benchmark {
                 numbers.add(i);
             }
             p1Once(parallel(numbers, i -> createForum("Warm-up forum " + batch + "." + i)), "warm-up round " + round);
-            warmUpForums += numbers.size();
+            forums += numbers.size();
         }
         report.note(String.format(Locale.ROOT, "Warm-up: bare Camunda and the bare web stack ran for %d s (raw JDBC and bare Axon %d s) before they were measured, and "
                 + "the application for %.0f s (%d forums opened and advanced twice, as in P1): the JIT compiles a JVM's hot code only "
                 + "after running it for a while, and a figure taken before that measures the compiler. The log shows each warm-up's "
-                + "rates.", mode.baselineWarmUpSeconds, Math.round(mode.baselineWarmUpSeconds / 4.0), (System.nanoTime() - began) / 1e9, warmUpForums));
+                + "rates.", mode.baselineWarmUpSeconds, Math.round(mode.baselineWarmUpSeconds / 4.0), (System.nanoTime() - began) / 1e9, forums));
     }
 
     /**
@@ -443,13 +442,25 @@ public final class Benchmark {
     private void p2() throws Exception {
         // a shorter consultation first, not timed: P1's work does not run the comment path, and P2's first
         // run was its slowest (376 against 702 comments/s and more after it, in a full run)
-        Instant warmUpCloses = Instant.now().plusSeconds(2 + Math.max(5, mode.commentSeconds / 3)).truncatedTo(ChronoUnit.SECONDS);
-        p2Once(forumInConsultation("Benchmark consultation, warm-up", warmUpCloses), warmUpCloses, "warm-up");
+        p2Consultation("Benchmark consultation, warm-up", 2 + Math.max(5, mode.commentSeconds / 3), "warm-up", false);
         for (int r = 0; r < mode.repeats; r++) {
-            Instant closesAt = Instant.now().plusSeconds(4 + mode.commentSeconds).truncatedTo(ChronoUnit.SECONDS);
-            lastConsultation = forumInConsultation("Benchmark consultation " + r, closesAt);
-            p2Once(lastConsultation, closesAt, null);
+            lastConsultation = p2Consultation("Benchmark consultation " + r, 4 + mode.commentSeconds, null, false);
         }
+    }
+
+    /**
+     * Opens a consultation that closes in this many seconds and runs P2 on it (see {@link #p2Once}),
+     * under a JFR recording when {@code profiled} (the opening is not recorded); answers the forum.
+     */
+    private String p2Consultation(String topic, int closesInSeconds, String unreported, boolean profiled) throws Exception {
+        Instant closesAt = Instant.now().plusSeconds(closesInSeconds).truncatedTo(ChronoUnit.SECONDS);
+        String forum = forumInConsultation(topic, closesAt);
+        Profiler profiler = profiled ? Profiler.start(app.pid(), dir, "p2-comments") : null;
+        p2Once(forum, closesAt, unreported);
+        if (profiler != null) {
+            recordings.put("P2", profiler.stop());
+        }
+        return forum;
     }
 
     /**
@@ -747,11 +758,7 @@ public final class Benchmark {
         Profiler p1 = Profiler.start(app.pid(), dir, "p1-transitions");
         p1Once(p1ProfiledForums, "profiled run");
         recordings.put("P1", p1.stop());
-        Instant closesAt = Instant.now().plusSeconds(4 + mode.commentSeconds).truncatedTo(ChronoUnit.SECONDS);
-        String forum = forumInConsultation("Benchmark consultation, profiled", closesAt);
-        Profiler p2 = Profiler.start(app.pid(), dir, "p2-comments");
-        p2Once(forum, closesAt, "profiled run");
-        recordings.put("P2", p2.stop());
+        p2Consultation("Benchmark consultation, profiled", 4 + mode.commentSeconds, "profiled run", true);
     }
 
     private void profiles() throws Exception {

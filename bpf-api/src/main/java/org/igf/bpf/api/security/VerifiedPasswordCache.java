@@ -1,5 +1,6 @@
 package org.igf.bpf.api.security;
 
+import org.igf.bpf.core.shared.LeastRecentlyUsed;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import javax.crypto.Mac;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,12 +27,7 @@ public class VerifiedPasswordCache implements PasswordEncoder {
     private final SecretKeySpec key;
     /** One initialised MAC per thread: looking up and initialising one cost more than the rest of a request's authentication. */
     private final ThreadLocal<Mac> macs;
-    private final Map<String, Long> verified = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final Map<String, Long> verified = new LeastRecentlyUsed<>(MAX_ENTRIES);
 
     public VerifiedPasswordCache(PasswordEncoder delegate) {
         this.delegate = delegate;

@@ -9,10 +9,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.igf.bpf.core.shared.LeastRecentlyUsed;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,19 +41,12 @@ import java.util.function.Supplier;
  */
 public class AggregateCache implements Cache {
 
-    private final int capacity;
     private final Supplier<EventStore> eventStore;
     private final Map<Object, Object> entries;
 
     public AggregateCache(int capacity, Supplier<EventStore> eventStore) {
-        this.capacity = capacity;
         this.eventStore = eventStore;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                return size() > AggregateCache.this.capacity;
-            }
-        };
+        this.entries = new LeastRecentlyUsed<>(capacity);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.igf.bpf.core.forum.Handover;
 import org.igf.bpf.core.forum.Stage;
 import org.igf.bpf.core.forum.StageConflict;
 import org.igf.bpf.core.shared.Actor;
+import org.igf.bpf.core.shared.LeastRecentlyUsed;
 import org.igf.bpf.core.shared.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -50,12 +50,7 @@ public class ForumLifecycle {
     private final String taskOfInstance;
     private final String taskOfForum;
     /** The process instance of each forum recently opened or advanced here (see {@link #activeTask}); the least recently used beyond the bound are dropped. */
-    private final Map<ForumId, String> instances = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ForumId, String> eldest) {
-            return size() > KEPT_INSTANCES;
-        }
-    });
+    private final Map<ForumId, String> instances = Collections.synchronizedMap(new LeastRecentlyUsed<>(KEPT_INSTANCES));
 
     public ForumLifecycle(CommandGateway commands, RuntimeService runtime, TaskService tasks, ManagementService management) {
         this.commands = commands;
