@@ -442,10 +442,15 @@ public final class Benchmark {
     private void p2() throws Exception {
         // a shorter consultation first, not timed: P1's work does not run the comment path, and P2's first
         // run was its slowest (376 against 702 comments/s and more after it, in a full run)
-        p2Consultation("Benchmark consultation, warm-up", 2 + Math.max(5, mode.commentSeconds / 3), "warm-up", false);
+        p2Consultation("Benchmark consultation, warm-up", shortConsultationSeconds(), "warm-up", false);
         for (int r = 0; r < mode.repeats; r++) {
             lastConsultation = p2Consultation("Benchmark consultation " + r, 4 + mode.commentSeconds, null, false);
         }
+    }
+
+    /** A consultation that is not timed: 5 s of comments (quick), 10 s (full), after about 2 s of setting it up. */
+    private int shortConsultationSeconds() {
+        return 2 + Math.max(5, mode.commentSeconds / 3);
     }
 
     /**
@@ -758,7 +763,8 @@ public final class Benchmark {
         Profiler p1 = Profiler.start(app.pid(), dir, "p1-transitions");
         p1Once(p1ProfiledForums, "profiled run");
         recordings.put("P1", p1.stop());
-        p2Consultation("Benchmark consultation, profiled", 4 + mode.commentSeconds, "profiled run", true);
+        // as short as the warm-up's: a profile needs seconds of samples, not a measured run's length
+        p2Consultation("Benchmark consultation, profiled", shortConsultationSeconds(), "profiled run", true);
     }
 
     private void profiles() throws Exception {
