@@ -8,7 +8,7 @@ import java.util.HexFormat;
 
 /**
  * The hash of one link of an aggregate's chain, computed here independently of the database
- * function {@code event_chain_hash} (migration V1_1) that writes it; both must give the same bytes:
+ * function {@code event_chain_hash} (migration V1_1, PL/pgSQL since V1_3) that writes it; both must give the same bytes:
  * <pre>
  * sha256(prev || sha256(aggregate_identifier) || int8(sequence_number) || int8(global_index)
  *        || sha256(event_identifier) || sha256(type) || sha256(payload_type) || sha256(payload_revision)
