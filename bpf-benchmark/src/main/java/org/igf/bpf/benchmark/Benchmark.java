@@ -281,9 +281,11 @@ public final class Benchmark {
             forums += numbers.size();
         }
         report.note(String.format(Locale.ROOT, "Warm-up: bare Camunda and the bare web stack ran for %d s (raw JDBC and bare Axon %d s) before they were measured, and "
-                + "the application for %.0f s (%d forums opened and advanced twice, as in P1): the JIT compiles a JVM's hot code only "
+                + "the application for %.0f s (%d forums opened and advanced twice, as in P1), and P2 starts with %d s of comments into an "
+                + "untimed consultation: the JIT compiles a JVM's hot code only "
                 + "after running it for a while, and a figure taken before that measures the compiler. The log shows each warm-up's "
-                + "rates.", mode.baselineWarmUpSeconds, Math.round(mode.baselineWarmUpSeconds / 4.0), (System.nanoTime() - began) / 1e9, forums));
+                + "rates.", mode.baselineWarmUpSeconds, Math.round(mode.baselineWarmUpSeconds / 4.0), (System.nanoTime() - began) / 1e9, forums,
+                mode.commentWarmUpSeconds));
     }
 
     /**
@@ -444,7 +446,6 @@ public final class Benchmark {
         // an untimed consultation first: P1's work does not run the comment path, and without it P2's runs
         // rose one after the other (808, 953, 1,022 comments/s in a full run after a 10 s warm-up)
         p2Consultation("Benchmark consultation, warm-up", mode.commentWarmUpSeconds, "warm-up", false);
-        report.note("P2 warm-up: " + mode.commentWarmUpSeconds + " s of comments into an untimed consultation before P2 was measured.");
         for (int r = 0; r < mode.repeats; r++) {
             lastConsultation = p2Consultation("Benchmark consultation " + r, mode.commentSeconds, null, false);
         }
@@ -455,8 +456,8 @@ public final class Benchmark {
      * under a JFR recording when {@code profiled} (the opening is not recorded); answers the forum.
      */
     private String p2Consultation(String topic, int loadSeconds, String unreported, boolean profiled) throws Exception {
-        // seconds to open the consultation (about 2 s) before the load is due
-        Instant closesAt = Instant.now().plusSeconds(4 + loadSeconds).truncatedTo(ChronoUnit.SECONDS);
+        // seconds to open the consultation (about 2 s) before the load is due; a later start shortens the load (see p2Once)
+        Instant closesAt = Instant.now().plusSeconds(3 + loadSeconds).truncatedTo(ChronoUnit.SECONDS);
         String forum = forumInConsultation(topic, closesAt);
         Profiler profiler = profiled ? Profiler.start(app.pid(), dir, "p2-comments") : null;
         p2Once(forum, closesAt, loadSeconds, unreported);
