@@ -9,10 +9,12 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The dashboard_forum read table: columns to filter on, and the whole view as JSON. Every write also
@@ -44,10 +46,23 @@ public class DashboardReadTable {
     public record Standing(String forumId, int cycle, String topic, Stage stage, Instant stageEnteredAt) {
     }
 
-    public List<Standing> standings() {
-        return jdbc.query("select forum_id, cycle, topic, stage, stage_entered_at from dashboard_forum order by cycle, topic, forum_id",
+    /**
+     * Where the forums of the latest cycles stand, at most {@code max} of them: latest cycle first, then
+     * the forums that entered their stage most recently.
+     */
+    public List<Standing> latestStandings(int max) {
+        return jdbc.query("select forum_id, cycle, topic, stage, stage_entered_at from dashboard_forum "
+                        + "order by cycle desc, stage_entered_at desc, forum_id limit ?",
                 (rs, i) -> new Standing(rs.getString(1), rs.getInt(2), rs.getString(3), Stage.valueOf(rs.getString(4)),
-                        rs.getTimestamp(5).toInstant()));
+                        rs.getTimestamp(5).toInstant()), max);
+    }
+
+    /** How many forums each cycle has in each stage (stages without forums left out). */
+    public Map<Integer, Map<Stage, Integer>> stageCounts() {
+        Map<Integer, Map<Stage, Integer>> counts = new TreeMap<>();
+        jdbc.query("select cycle, stage, count(*) from dashboard_forum group by cycle, stage", (RowCallbackHandler) rs ->
+                counts.computeIfAbsent(rs.getInt(1), cycle -> new EnumMap<>(Stage.class)).put(Stage.valueOf(rs.getString(2)), rs.getInt(3)));
+        return counts;
     }
 
     /** The cycles that have forums, latest first. */
