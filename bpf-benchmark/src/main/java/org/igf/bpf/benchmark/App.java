@@ -69,8 +69,14 @@ final class App {
 
     /** Starts the JVM and waits until it answers 200 (the application: /actuator/health); returns the seconds from launch to healthy. */
     double start() throws IOException, InterruptedException {
+        return start(List.of());
+    }
+
+    /** {@link #start()} with these options for the JVM as well (a recording from launch, say). */
+    double start(List<String> jvmOptions) throws IOException, InterruptedException {
         logOffset = Files.exists(log) ? Files.size(log) : 0;
         List<String> command = new ArrayList<>(List.of(javaBinary(), HEAP));
+        command.addAll(jvmOptions);
         command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

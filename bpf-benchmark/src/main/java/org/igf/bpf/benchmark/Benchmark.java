@@ -41,6 +41,9 @@ import static org.igf.bpf.benchmark.Report.Target.RATIO_AT_LEAST;
 public final class Benchmark {
 
     static final int CLIENTS = 16;
+    /** Issue 7's start-up targets: seconds from launch to healthy, and megabytes of heap in use after start. */
+    static final double P5_START_AT_MOST = 15;
+    static final double P5_HEAP_AT_MOST = 256;
     static final int CYCLE = 2015;
     static final int DASHBOARD_CYCLE = 2016;
     static final double REBUILD_TARGET = 20_000;
@@ -727,6 +730,16 @@ public final class Benchmark {
         }
         report.note("P5: the first start creates the schema (Camunda's 49 tables, Flyway's migrations); the others restart on it with the run's events stored. "
                 + "The app JVM runs with " + App.HEAP + " (as bpf-cluster-tests); the baseline is the build of the bare Camunda engine in this JVM.");
+        double startSeconds = report.figure("P5-start", "", "").median();
+        double heapMegabytes = report.figure("P5-heap", "", "").median();
+        if (startSeconds > P5_START_AT_MOST || heapMegabytes > P5_HEAP_AT_MOST) {
+            // one more start, not counted, recorded from the JVM's launch (a recording slows a start-up down)
+            app.stop();
+            double seconds = app.start(List.of(Profiler.atLaunch(dir, "p5-start")));
+            recordings.put("P5", Profiler.launched(app.pid(), dir, "p5-start").stop());
+            log("application started in %.1f s under a recording from its launch (not counted)", seconds);
+            report.note(String.format(Locale.ROOT, "P5 profiled start: %.1f s to healthy under the recording, not counted.", seconds));
+        }
     }
 
     // ---------------------------------------------------------------- targets, profiles, helpers
@@ -746,8 +759,8 @@ public final class Benchmark {
         }
         report.target("P4-dashboard-p95", AT_MOST, 50);
         report.target("P4-history-p95", AT_MOST, 1000);
-        report.target("P5-start", AT_MOST, 15);
-        report.target("P5-heap", AT_MOST, 256);
+        report.target("P5-start", AT_MOST, P5_START_AT_MOST);
+        report.target("P5-heap", AT_MOST, P5_HEAP_AT_MOST);
     }
 
     private List<String> p1ProfiledForums;
@@ -773,7 +786,8 @@ public final class Benchmark {
         Map<String, List<String>> concerns = Map.of(
                 "P1", List.of("P1-rate", "P1-paced-p99", "P3-lag-p99"),
                 "P2", List.of("P2-rate", "P2-lost", "P2-late"),
-                "P3-rebuild", List.of("P3-rebuild-dashboard", "P3-rebuild-forum-views"));
+                "P3-rebuild", List.of("P3-rebuild-dashboard", "P3-rebuild-forum-views"),
+                "P5", List.of("P5-start", "P5-heap"));
         for (Map.Entry<String, Path> recording : recordings.entrySet()) {
             List<String> ids = concerns.getOrDefault(recording.getKey(), List.of()).stream().filter(missed::contains).toList();
             if (!ids.isEmpty()) {

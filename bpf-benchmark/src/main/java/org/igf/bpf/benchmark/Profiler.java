@@ -35,6 +35,18 @@ final class Profiler {
         return new Profiler(pid, file, name);
     }
 
+    /** The JVM option that starts this recording at launch, so that it covers a JVM's start-up; stop it with {@link #launched}. */
+    static String atLaunch(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name + ".jfr");
+        Files.deleteIfExists(file);
+        return "-XX:StartFlightRecording=name=" + name + ",settings=profile,filename=" + file;
+    }
+
+    /** The recording {@link #atLaunch} started in the JVM with this pid. */
+    static Profiler launched(long pid, Path dir, String name) {
+        return new Profiler(pid, dir.resolve(name + ".jfr"), name);
+    }
+
     Path stop() throws IOException, InterruptedException {
         jcmd(pid, "JFR.stop", "name=" + name);
         return file;
@@ -58,6 +70,7 @@ final class Profiler {
         Map<String, Integer> waits = new HashMap<>();
         double waited = 0;
         int samples = 0;
+        int loadingClasses = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             String type = event.getEventType().getName();
             if (type.equals("jdk.SocketRead") || type.equals("jdk.JavaMonitorEnter") || type.equals("jdk.ThreadPark")) {
@@ -95,9 +108,14 @@ final class Profiler {
                 }
             }
             layers.merge(layer(frames), 1, Integer::sum);
+            if (frames.stream().anyMatch(Profiler::loadsClasses)) {
+                loadingClasses++;
+            }
         }
         StringBuilder out = new StringBuilder();
-        out.append("**").append(title).append("** (").append(samples).append(" samples, ").append(file.getFileName()).append(")\n\n");
+        out.append("**").append(title).append("** (").append(samples).append(" samples, ")
+                .append(String.format(Locale.ROOT, "%.0f %% of them loading classes, ", 100.0 * loadingClasses / Math.max(1, samples)))
+                .append(file.getFileName()).append(")\n\n");
         out.append("| top frame | share |\n|---|---:|\n");
         append(out, top, samples, 10);
         out.append("\n| layer (first recognised package from the top of the stack) | share |\n|---|---:|\n");
@@ -110,6 +128,13 @@ final class Profiler {
                 .forEach(entry -> out.append("| `").append(entry.getKey()).append("` | ").append(String.format(Locale.ROOT, "%,d", entry.getValue()))
                         .append(" | ").append(String.format(Locale.ROOT, "%.1f %%", 100.0 * entry.getValue() / Math.max(1, total))).append(" |\n"));
         return out.toString();
+    }
+
+    /** A class loader finding, reading or defining a class (a JVM's start-up is mostly that). */
+    private static boolean loadsClasses(RecordedFrame frame) {
+        String method = frame.getMethod().getName();
+        return frame.getMethod().getType().getName().endsWith("ClassLoader")
+                && (method.equals("loadClass") || method.equals("findClass") || method.startsWith("defineClass"));
     }
 
     private static void append(StringBuilder out, Map<String, Integer> counts, int samples, int limit) {
