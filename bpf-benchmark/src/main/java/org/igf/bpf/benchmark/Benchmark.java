@@ -269,10 +269,9 @@ public final class Benchmark {
      * Runs the application before anything of it is measured, as the foundations are: first comments into an
      * untimed consultation for {@code commentWarmUpSeconds} (P2's work), then rounds of opening a batch of forums
      * and advancing each of them twice for {@code applicationWarmUpSeconds} (P1's). The comments come first: at
-     * five times P1's rate of requests they get the web stack that both share compiled sooner, and with P1's
-     * rounds alone the application was still getting faster after two minutes of them (98/s in the first round,
-     * about 150-180/s after one minute, 200-250/s after two and a half). Its figures are logged, not reported;
-     * the consultation's lost and late comments are.
+     * about five times P1's rate of requests they get the web stack that both share compiled sooner (the README's
+     * benchmark section has the runs that showed it). Its figures are logged, not reported; the consultation's
+     * lost and late comments are.
      */
     private void warmUpApplication() throws Exception {
         long began = System.nanoTime();
