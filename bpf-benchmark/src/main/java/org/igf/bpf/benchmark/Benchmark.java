@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.igf.bpf.benchmark.Http.COORDINATOR;
@@ -175,11 +176,24 @@ public final class Benchmark {
             web.start();
             Http client = new Http(web.base());
             String comment = json("author", "Client", "text", "Comment " + "x".repeat(120));
-            Baselines.Operation post = () -> check(client.post("/comments", null, comment), 201, "a comment to the bare web foundation");
+            // a request on a kept-alive connection that the server closed before answering (an IOException, status -1)
+            // is sent again once: nothing is stored here, and one such answer in a million must not end the whole run
+            AtomicInteger resent = new AtomicInteger();
+            Baselines.Operation post = () -> {
+                Http.Answer answer = client.post("/comments", null, comment);
+                if (answer.status() == -1) {
+                    resent.incrementAndGet();
+                    answer = client.post("/comments", null, comment);
+                }
+                check(answer, 201, "a comment to the bare web foundation");
+            };
             warmedUp("bare web", Baselines.warmUp(CLIENTS, mode.baselineWarmUpSeconds, post));
             for (int r = 0; r < mode.repeats; r++) {
                 report.add("B-web-16", "bare web (Spring Boot's Tomcat, Spring MVC, Jackson; own JVM, " + App.HEAP + "; no security, no database): "
                         + "a comment POSTed and answered 201, doing nothing, 16 clients", "requests/s", Baselines.rate(CLIENTS, mode.baselineSeconds, post));
+            }
+            if (resent.get() > 0) {
+                report.note("B-web-16: " + resent.get() + " requests got no answer (the connection closed) and were sent again once; each counts once.");
             }
         } finally {
             web.stop();
@@ -303,7 +317,7 @@ public final class Benchmark {
         List<String[]> items = new ArrayList<>();
         forums.forEach(forum -> items.add(new String[]{forum, "EXPERT_RECRUITMENT"}));
         forums.forEach(forum -> items.add(new String[]{forum, "DISCUSSION"}));
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -489,7 +503,7 @@ public final class Benchmark {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         List<String> lateAccepted = Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.atomic.AtomicInteger beforeDeadline = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger beforeDeadline = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
