@@ -283,8 +283,8 @@ public final class Benchmark {
      * Runs the application before anything of it is measured, as the foundations are: first comments into an
      * untimed consultation for {@code commentWarmUpSeconds} (P2's work), then rounds of opening a batch of forums
      * and advancing each of them twice for {@code applicationWarmUpSeconds} (P1's). The comments come first: at
-     * about five times P1's rate of requests they get the web stack that both share compiled sooner (the README's
-     * benchmark section has the runs that showed it). Its figures are logged, not reported; the consultation's
+     * about five times P1's rate of requests they run the web stack that both share far more often (the README's
+     * benchmark section has what the runs showed). Its figures are logged, not reported; the consultation's
      * lost and late comments are.
      */
     private void warmUpApplication() throws Exception {
