@@ -58,6 +58,18 @@ final class Baselines {
 
     /** Runs the operation from this many threads for this long; answers operations per second. */
     static double rate(int threads, double seconds, Operation operation) throws Exception {
+        return run(threads, seconds, operation).rate();
+    }
+
+    /** How many operations a run did in how many seconds. */
+    record Run(long operations, double seconds) {
+        double rate() {
+            return operations / seconds;
+        }
+    }
+
+    /** Runs the operation from this many threads for this long; answers how many it did, in how long. */
+    static Run run(int threads, double seconds, Operation operation) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicBoolean running = new AtomicBoolean(true);
         List<Future<Long>> counts = new ArrayList<>();
@@ -81,7 +93,7 @@ final class Baselines {
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        return total / elapsed;
+        return new Run(total, elapsed);
     }
 
     static final class RawJdbc implements AutoCloseable {

@@ -23,11 +23,13 @@ import java.util.List;
 final class Database implements AutoCloseable {
 
     private final EmbeddedPostgres server;
+    private final long postmasterPid;
 
     Database(Path dir) throws IOException {
-        deleteRecursively(dir.resolve("pg")); // a fresh cluster each run, also after an interrupted one
+        Path data = dir.resolve("pg");
+        deleteRecursively(data); // a fresh cluster each run, also after an interrupted one
         server = EmbeddedPostgres.builder()
-                .setDataDirectory(dir.resolve("pg"))
+                .setDataDirectory(data)
                 .setCleanDataDirectory(true)
                 .setOverrideWorkingDirectory(dir.resolve("pg-binaries").toFile())
                 .setServerConfig("fsync", "on")
@@ -35,6 +37,8 @@ final class Database implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .start();
+        // the first line of postmaster.pid is the server's process id
+        postmasterPid = Long.parseLong(java.nio.file.Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
     }
 
     static void deleteRecursively(Path path) throws IOException {
@@ -45,6 +49,11 @@ final class Database implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The process id of the server (its postmaster); the backends and helpers run under it. */
+    long postmasterPid() {
+        return postmasterPid;
     }
 
     int port() {

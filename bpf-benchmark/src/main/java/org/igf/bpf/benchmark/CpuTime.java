@@ -1,0 +1,50 @@
+package org.igf.bpf.benchmark;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The CPU time (user and system) that the parties of a measurement have used so far: the JVM serving
+ * the requests (the application, or the bare web foundation), the PostgreSQL server (its postmaster and
+ * the live processes under it: backends, WAL writer, checkpointer, autovacuum) and this JVM (the 16
+ * clients; for bare Camunda and bare Axon, the foundation itself). Two samples around a measurement
+ * give its cost per operation, which holds far better than a rate on a shared machine: a rate falls
+ * when another tenant takes a core, the CPU an operation needs does not.
+ * <p>
+ * A PostgreSQL process that ended between the two samples (a short-lived autovacuum worker) is left
+ * out; the pools keep their backends open, so the statements themselves are counted.
+ */
+record CpuTime(double serverMillis, Map<Long, Double> databaseMillisByProcess, double driverMillis) {
+
+    static CpuTime of(Long serverPid, long postmasterPid) {
+        Map<Long, Double> database = new HashMap<>();
+        ProcessHandle.of(postmasterPid).ifPresent(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants())
+                .forEach(process -> database.put(process.pid(), millisOf(Optional.of(process)))));
+        return new CpuTime(serverPid == null ? 0 : millisOf(ProcessHandle.of(serverPid)), Map.copyOf(database),
+                millisOf(Optional.of(ProcessHandle.current())));
+    }
+
+    /** Milliseconds of CPU the server JVM used from {@code earlier} to this sample. */
+    double serverSince(CpuTime earlier) {
+        return serverMillis - earlier.serverMillis;
+    }
+
+    /** Milliseconds of CPU PostgreSQL used from {@code earlier} to this sample: a process started in between counts whole. */
+    double databaseSince(CpuTime earlier) {
+        return databaseMillisByProcess.entrySet().stream()
+                .mapToDouble(process -> process.getValue() - earlier.databaseMillisByProcess.getOrDefault(process.getKey(), 0.0))
+                .sum();
+    }
+
+    /** Milliseconds of CPU this JVM used from {@code earlier} to this sample. */
+    double driverSince(CpuTime earlier) {
+        return driverMillis - earlier.driverMillis;
+    }
+
+    private static double millisOf(Optional<ProcessHandle> process) {
+        return process.flatMap(handle -> handle.info().totalCpuDuration()).map(Duration::toNanos).map(nanos -> nanos / 1e6).orElse(Double.NaN);
+    }
+}
