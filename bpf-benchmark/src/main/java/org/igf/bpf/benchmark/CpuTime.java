@@ -11,8 +11,8 @@ import java.util.stream.Stream;
  * the requests (the application, or the bare web foundation), the PostgreSQL server (its postmaster and
  * the live processes under it: backends, WAL writer, checkpointer, autovacuum) and this JVM (the 16
  * clients; for bare Camunda and bare Axon, the foundation itself). Two samples around a measurement
- * give its cost per operation, which holds far better than a rate on a shared machine: a rate falls
- * when another tenant takes a core, the CPU an operation needs does not.
+ * give each party's cost per operation: on cores that the parties share, their sum bounds the rate,
+ * and a rate that falls short can be read as CPU to save per operation, and where.
  * <p>
  * A PostgreSQL process that ended between the two samples (a short-lived autovacuum worker) is left
  * out; the pools keep their backends open, so the statements themselves are counted.
