@@ -143,11 +143,9 @@ public final class Benchmark {
             warmedUp("raw JDBC", Baselines.warmUp(CLIENTS, mode.baselineWarmUpSeconds / 4.0, raw::insert));
             for (int r = 0; r < mode.repeats; r++) {
                 report.add("B-jdbc-1", "raw JDBC insert+commit of a 270-byte JSON row, 1 thread", "rows/s", Baselines.rate(1, mode.baselineSeconds, raw::insert));
-                CpuTime before = cpu(null);
-                Baselines.Run run = Baselines.run(CLIENTS, mode.baselineSeconds, raw::insert);
-                CpuTime after = cpu(null);
+                Measured run = measured(null, raw::insert);
                 report.add("B-jdbc-16", "raw JDBC insert+commit of a 270-byte JSON row, 16 threads", "rows/s", run.rate());
-                report.add("B-jdbc-16-db", "raw JDBC, 16 threads: PostgreSQL's CPU per row", "ms", after.databaseSince(before) / run.operations());
+                report.add("B-jdbc-16-db", "raw JDBC, 16 threads: PostgreSQL's CPU per row", "ms", run.cpu().database());
             }
         }
         log("raw JDBC: %s rows/s (1 thread), %s rows/s (16 threads)", num("B-jdbc-1"), num("B-jdbc-16"));
@@ -157,13 +155,11 @@ public final class Benchmark {
             for (int r = 0; r < mode.repeats; r++) {
                 report.add("B-camunda-1", "bare Camunda, history full: start a one-task process, complete the task, 1 thread", "ops/s",
                         Baselines.rate(1, mode.baselineSeconds, camunda::startAndComplete));
-                CpuTime before = cpu(null);
-                Baselines.Run run = Baselines.run(CLIENTS, mode.baselineSeconds, camunda::startAndComplete);
-                CpuTime after = cpu(null);
+                Measured run = measured(null, camunda::startAndComplete);
                 report.add("B-camunda-16", "bare Camunda, history full: start a one-task process, complete the task, 16 threads", "ops/s", run.rate());
                 report.add("B-camunda-16-cpu", "bare Camunda, 16 threads: CPU per operation of the JVM that runs the engine (and the 16 threads)", "ms",
-                        after.driverSince(before) / run.operations());
-                report.add("B-camunda-16-db", "bare Camunda, 16 threads: PostgreSQL's CPU per operation", "ms", after.databaseSince(before) / run.operations());
+                        run.cpu().driver());
+                report.add("B-camunda-16-db", "bare Camunda, 16 threads: PostgreSQL's CPU per operation", "ms", run.cpu().database());
             }
         }
         log("bare Camunda: %s ops/s (1 thread), %s ops/s (16 threads)", num("B-camunda-1"), num("B-camunda-16"));
@@ -200,12 +196,10 @@ public final class Benchmark {
             };
             warmedUp("bare web", Baselines.warmUp(CLIENTS, mode.baselineWarmUpSeconds, post));
             for (int r = 0; r < mode.repeats; r++) {
-                CpuTime before = cpu(web.pid());
-                Baselines.Run run = Baselines.run(CLIENTS, mode.baselineSeconds, post);
-                CpuTime after = cpu(web.pid());
+                Measured run = measured(web.pid(), post);
                 report.add("B-web-16", "bare web (Spring Boot's Tomcat, Spring MVC, Jackson; own JVM, " + App.HEAP + "; no security, no database): "
                         + "a comment POSTed and answered 201, doing nothing, 16 clients", "requests/s", run.rate());
-                report.add("B-web-16-cpu", "bare web, 16 clients: CPU of its JVM per request", "ms", after.serverSince(before) / run.operations());
+                report.add("B-web-16-cpu", "bare web, 16 clients: CPU of its JVM per request", "ms", run.cpu().server());
             }
             if (resent.get() > 0) {
                 report.note("B-web-16: " + resent.get() + " requests got no answer (the connection closed) and were sent again once; each counts once.");
@@ -219,6 +213,16 @@ public final class Benchmark {
     /** The CPU time used so far by this server JVM (null: none), PostgreSQL and this JVM. */
     private CpuTime cpu(Long serverPid) {
         return CpuTime.of(serverPid, database.postmasterPid());
+    }
+
+    /** A baseline's rate from 16 threads and what it cost each party per operation. */
+    private record Measured(double rate, CpuTime.PerOperation cpu) {
+    }
+
+    private Measured measured(Long serverPid, Baselines.Operation operation) throws Exception {
+        CpuTime before = cpu(serverPid);
+        Baselines.Run run = Baselines.run(CLIENTS, mode.baselineSeconds, operation);
+        return new Measured(run.rate(), cpu(serverPid).perOperation(before, run.operations()));
     }
 
     private static void warmedUp(String what, List<Long> rounds) {
@@ -419,17 +423,15 @@ public final class Benchmark {
         loading.set(false);
         poller.join(60_000);
         int ok = statuses.getOrDefault(200, 0);
-        double appCpu = cpuAfter.serverSince(cpuBefore) / ok;
-        double databaseCpu = cpuAfter.databaseSince(cpuBefore) / ok;
-        double clientsCpu = cpuAfter.driverSince(cpuBefore) / ok;
+        CpuTime.PerOperation cpu = cpuAfter.perOperation(cpuBefore, ok);
         if (!measured) {
-            log("P1 %s (not reported): %d transitions in %.1f s = %.0f/s (answers by status %s); CPU per transition: application %.2f ms, "
-                    + "PostgreSQL %.2f ms, clients %.2f ms", unreported, ok, seconds, ok / seconds, statuses, appCpu, databaseCpu, clientsCpu);
+            log("P1 %s (not reported): %d transitions in %.1f s = %.0f/s (answers by status %s); CPU per transition: %s",
+                    unreported, ok, seconds, ok / seconds, statuses, cpu.describe());
             return;
         }
-        report.add("P1-cpu-app", "P1: the application JVM's CPU per transition", "ms", appCpu);
-        report.add("P1-cpu-db", "P1: PostgreSQL's CPU per transition (with the P3 lag poller's queries)", "ms", databaseCpu);
-        report.add("P1-cpu-clients", "P1: the 16 clients' CPU per transition (this JVM, with the P3 lag poller)", "ms", clientsCpu);
+        report.add("P1-cpu-app", "P1: the application JVM's CPU per transition", "ms", cpu.server());
+        report.add("P1-cpu-db", "P1: PostgreSQL's CPU per transition (with the P3 lag poller's queries)", "ms", cpu.database());
+        report.add("P1-cpu-clients", "P1: the 16 clients' CPU per transition (this JVM, with the P3 lag poller)", "ms", cpu.driver());
         report.baseline("P1-cpu-app", "B-camunda-16-cpu");
         report.baseline("P1-cpu-db", "B-camunda-16-db");
         report.add("P1-rate", "P1 stage transitions through the API (advance), 16 clients, " + forums.size() + " forums in flight", "transitions/s", ok / seconds);
@@ -441,9 +443,9 @@ public final class Benchmark {
         report.baseline("P1-rate", "B-camunda-16");
         report.baseline("P1-p50", "B-camunda-16-ms");
         log("P1: %d transitions in %.1f s = %.0f/s (answers by status %s); p50 %.1f ms, p99 %.1f ms; lag p50 %.0f ms, p99 %.0f ms (%d observed, %d not seen); "
-                + "CPU per transition: application %.2f ms, PostgreSQL %.2f ms, clients %.2f ms",
+                + "CPU per transition: %s",
                 ok, seconds, ok / seconds, statuses, Stats.percentile(latencies, 50), Stats.percentile(latencies, 99),
-                Stats.percentile(lags, 50), Stats.percentile(lags, 99), lags.size(), pending.size(), appCpu, databaseCpu, clientsCpu);
+                Stats.percentile(lags, 50), Stats.percentile(lags, 99), lags.size(), pending.size(), cpu.describe());
         if (ok != 2 * forums.size()) {
             report.note("P1 repeat: " + ok + " of " + 2 * forums.size() + " transitions answered 200; answers by status " + statuses);
         }
@@ -556,12 +558,13 @@ public final class Benchmark {
                     Http.Answer answer = http.post("/api/forums/" + forum + "/comments", COORDINATOR,
                             json("author", "Client " + client, "text", "Comment " + client + "-" + i + " " + "x".repeat(120)));
                     statuses.merge(answer.status(), 1, Integer::sum);
-                    if (answer.endNanos() <= deadline) {
+                    boolean answeredInTime = answer.endNanos() <= deadline;
+                    if (answeredInTime) {
                         answeredBeforeDeadline.incrementAndGet();
                     }
                     if (answer.status() == 201) {
                         acknowledged.add(answer.json().get("id").asText());
-                        if (answer.endNanos() <= deadline) {
+                        if (answeredInTime) {
                             beforeDeadline.incrementAndGet();
                             latencies.add(answer.millis());
                         }
@@ -577,9 +580,7 @@ public final class Benchmark {
         }
         clients.shutdown();
         deadlineSample.join();
-        double appCpu = cpuAtDeadline.get().serverSince(cpuBefore) / answeredBeforeDeadline.get();
-        double databaseCpu = cpuAtDeadline.get().databaseSince(cpuBefore) / answeredBeforeDeadline.get();
-        double clientsCpu = cpuAtDeadline.get().driverSince(cpuBefore) / answeredBeforeDeadline.get();
+        CpuTime.PerOperation cpu = cpuAtDeadline.get().perOperation(cpuBefore, answeredBeforeDeadline.get());
         List<String> stored = database.strings(APP_DB, "select convert_from(payload, 'UTF8')::json->>'commentId' from domain_event_entry "
                 + "where aggregate_identifier = ? and payload_type like '%.CommentSubmitted'", forum);
         Set<String> missing = new java.util.HashSet<>(acknowledged);
@@ -591,9 +592,9 @@ public final class Benchmark {
             report.add("P2-rate-web", "P2-rate again, against the bare web foundation: the share of its rate the comments reach", "comments/s", rate);
             report.baseline("P2-rate", "B-jdbc-16");
             report.baseline("P2-rate-web", "B-web-16");
-            report.add("P2-cpu-app", "P2: the application JVM's CPU per comment request answered before the deadline", "ms", appCpu);
-            report.add("P2-cpu-db", "P2: PostgreSQL's CPU per comment request answered before the deadline", "ms", databaseCpu);
-            report.add("P2-cpu-clients", "P2: the 16 clients' CPU per comment request (this JVM)", "ms", clientsCpu);
+            report.add("P2-cpu-app", "P2: the application JVM's CPU per comment request answered before the deadline", "ms", cpu.server());
+            report.add("P2-cpu-db", "P2: PostgreSQL's CPU per comment request answered before the deadline", "ms", cpu.database());
+            report.add("P2-cpu-clients", "P2: the 16 clients' CPU per comment request (this JVM)", "ms", cpu.driver());
             report.baseline("P2-cpu-app", "B-web-16-cpu");
             report.baseline("P2-cpu-db", "B-jdbc-16-db");
         }
@@ -601,9 +602,9 @@ public final class Benchmark {
         report.add("P2-unacked-stored", "P2 stored comments minus acknowledged ones (a failed answer whose comment was stored)", "comments", stored.size() - acknowledged.size());
         report.add("P2-late", "P2 comments accepted after the deadline (request sent after closesAt, answered 201)", "comments", lateAccepted.size());
         log("P2%s: %d comments acknowledged in the %.1f s before the deadline = %.0f/s, p99 %.1f ms; %d acknowledged in all, %d stored, %d lost, %d accepted after the deadline; answers by status %s; "
-                        + "CPU per request before the deadline: application %.2f ms, PostgreSQL %.2f ms, clients %.2f ms",
+                        + "CPU per request before the deadline: %s",
                 unreported == null ? "" : " " + unreported + " (rate not reported)", beforeDeadline.get(), loadSeconds, rate, Stats.percentile(latencies, 99), acknowledged.size(), stored.size(), missing.size(), lateAccepted.size(), statuses,
-                appCpu, databaseCpu, clientsCpu);
+                cpu.describe());
         report.note("P2 " + (unreported == null ? "repeat" : unreported) + " on forum " + forum + ": answers by status " + statuses + ", " + acknowledged.size() + " acknowledged, " + stored.size() + " stored");
     }
 

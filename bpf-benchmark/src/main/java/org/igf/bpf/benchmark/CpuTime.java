@@ -2,6 +2,7 @@ package org.igf.bpf.benchmark;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -27,21 +28,24 @@ record CpuTime(double serverMillis, Map<Long, Double> databaseMillisByProcess, d
                 millisOf(Optional.of(ProcessHandle.current())));
     }
 
-    /** Milliseconds of CPU the server JVM used from {@code earlier} to this sample. */
-    double serverSince(CpuTime earlier) {
-        return serverMillis - earlier.serverMillis;
+    /** Each party's CPU from {@code earlier} to this sample, in milliseconds per operation. */
+    record PerOperation(double server, double database, double driver) {
+        /** For the log: the server is the application, the driver the clients. */
+        String describe() {
+            return String.format(Locale.ROOT, "application %.2f ms, PostgreSQL %.2f ms, clients %.2f ms", server, database, driver);
+        }
     }
 
-    /** Milliseconds of CPU PostgreSQL used from {@code earlier} to this sample: a process started in between counts whole. */
-    double databaseSince(CpuTime earlier) {
-        return databaseMillisByProcess.entrySet().stream()
+    /**
+     * What each party used from {@code earlier} to this sample, divided by the operations done in between. A
+     * PostgreSQL process started in between counts whole.
+     */
+    PerOperation perOperation(CpuTime earlier, double operations) {
+        double database = databaseMillisByProcess.entrySet().stream()
                 .mapToDouble(process -> process.getValue() - earlier.databaseMillisByProcess.getOrDefault(process.getKey(), 0.0))
                 .sum();
-    }
-
-    /** Milliseconds of CPU this JVM used from {@code earlier} to this sample. */
-    double driverSince(CpuTime earlier) {
-        return driverMillis - earlier.driverMillis;
+        return new PerOperation((serverMillis - earlier.serverMillis) / operations, database / operations,
+                (driverMillis - earlier.driverMillis) / operations);
     }
 
     private static double millisOf(Optional<ProcessHandle> process) {

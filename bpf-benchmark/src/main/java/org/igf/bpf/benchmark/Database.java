@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,14 +39,14 @@ final class Database implements AutoCloseable {
                 .setServerConfig("shared_buffers", "256MB")
                 .start();
         // the first line of postmaster.pid is the server's process id
-        postmasterPid = Long.parseLong(java.nio.file.Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        postmasterPid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
     }
 
     static void deleteRecursively(Path path) throws IOException {
-        if (java.nio.file.Files.exists(path)) {
-            try (var paths = java.nio.file.Files.walk(path)) {
+        if (Files.exists(path)) {
+            try (var paths = Files.walk(path)) {
                 for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(each);
+                    Files.delete(each);
                 }
             }
         }
