@@ -1,0 +1,19 @@
+package org.igf.bpf.api.projection;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+
+/** What the projections' processors read (axon.eventhandling.processors.*.source). */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+
+    @Bean
+    CoalescingEventSource projectionEvents(EventStore eventStore,
+                                           @Value("${bpf.projections.coalescing-window:25ms}") Duration window) {
+        return new CoalescingEventSource(eventStore, window);
+    }
+}
