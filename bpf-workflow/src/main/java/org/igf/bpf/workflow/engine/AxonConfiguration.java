@@ -92,8 +92,8 @@ public class AxonConfiguration {
      * when it has not been told of any (Axon's default is a second). A command sent inside an outer
      * transaction (a Camunda delegate in the task completion's transaction) announces its event when
      * its unit of work ends, before that transaction commits; the projections then see the event at
-     * the next look, so this delay bounds how late the read models can be. An idle node makes one cheap
-     * query per 100 ms for it.
+     * the next look, so this delay (with the projections' coalescing window, bpf.projections.*) bounds
+     * how late the read models can be. An idle node makes one cheap query per 100 ms for it.
      */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
