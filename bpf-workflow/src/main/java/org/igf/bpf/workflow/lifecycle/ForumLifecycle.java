@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -46,14 +48,18 @@ public class ForumLifecycle {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
+    /** Runs engine commands; the services called inside one join its command context. */
+    private final CommandExecutor engine;
     /** The waiting task of a process instance; of a forum by its business key (see {@link #activeTask}). */
     private final String taskOfInstance;
     private final String taskOfForum;
     /** The process instance of each forum recently opened or advanced here (see {@link #activeTask}); the least recently used beyond the bound are dropped. */
     private final Map<ForumId, String> instances = Collections.synchronizedMap(new LeastRecentlyUsed<>(KEPT_INSTANCES));
 
-    public ForumLifecycle(CommandGateway commands, RuntimeService runtime, TaskService tasks, ManagementService management) {
+    public ForumLifecycle(CommandGateway commands, RuntimeService runtime, TaskService tasks, ManagementService management,
+                          ProcessEngineConfigurationImpl engineConfiguration) {
         this.commands = commands;
+        this.engine = engineConfiguration.getCommandExecutorTxRequired();
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -151,16 +157,21 @@ public class ForumLifecycle {
      */
     @Transactional
     public void advance(ForumId forumId, Stage from, StageInputs inputs, Actor actor) {
-        Task task = activeTask(forumId);
-        Stage current = stageOf(task);
-        if (current != from) {
-            throw new StageConflict(from, current);
-        }
-        if (task == null) {
-            throw new RuleViolation("forum.transition-not-allowed", "The forum is concluded; there is no stage after it.");
-        }
         try {
-            tasks.complete(task.getId(), variables(inputs, actor));
+            // one engine command for the lookup and the completion: the completion finds the task
+            // the lookup read in the command's cache instead of reading it again
+            engine.execute(context -> {
+                Task task = activeTask(forumId);
+                Stage current = stageOf(task);
+                if (current != from) {
+                    throw new StageConflict(from, current);
+                }
+                if (task == null) {
+                    throw new RuleViolation("forum.transition-not-allowed", "The forum is concluded; there is no stage after it.");
+                }
+                tasks.complete(task.getId(), variables(inputs, actor));
+                return null;
+            });
         } catch (OptimisticLockingException | NullValueException | ConcurrencyException lostRace) {
             // another request completed the same task (Camunda) or appended the same event sequence
             // (Axon) first; this transaction rolls back and the caller learns it is stale
