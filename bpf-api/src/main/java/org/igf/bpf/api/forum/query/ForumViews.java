@@ -1,5 +1,6 @@
 package org.igf.bpf.api.forum.query;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.igf.bpf.core.forum.ForumEvent;
@@ -24,11 +25,13 @@ public class ForumViews {
     private final EventStore eventStore;
     private final ForumReadTable readTable;
     private final FoldedForums folded;
+    private final CommittedByRequest committed;
 
-    public ForumViews(EventStore eventStore, ForumReadTable readTable,
+    public ForumViews(EventStore eventStore, ForumReadTable readTable, CommittedByRequest committed,
                       @Value("${bpf.forum-views.folded-weight:20000}") long foldedWeight) {
         this.eventStore = eventStore;
         this.readTable = readTable;
+        this.committed = committed;
         this.folded = new FoldedForums(foldedWeight);
     }
 
@@ -57,10 +60,12 @@ public class ForumViews {
     }
 
     /**
-     * The forum as it stands now, for the answer to a request that changed it: when the request read
-     * the forum before its changes ({@link #findBeforeChanges}), that fold is brought up to date with
-     * the events stored after it, instead of folding the whole stream again (a forum in consultation
-     * has thousands of comments); otherwise the whole stream is folded.
+     * The forum as it stands after the changes of this request, for its answer. When the request read
+     * the forum before its changes ({@link #findBeforeChanges}) and the events it committed follow
+     * that view without a gap, they are folded onto it as they were stored, with no read at all: the
+     * answer is the forum as of this request's commit. Otherwise the view it read (or the one kept
+     * here, or none) is brought up to date with the events stored after it, instead of folding the
+     * whole stream again (a forum in consultation has thousands of comments).
      */
     public Optional<ForumView> findAfterChanges(ForumId forumId) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -68,7 +73,22 @@ public class ForumViews {
         if (seen == null || seen.isEmpty()) {
             return find(forumId);
         }
+        List<DomainEventMessage<?>> own = committed.of(forumId.value());
+        if (!own.isEmpty() && follows(own, seen.get().version())) {
+            return fold(ForumFold.from(seen.get()), DomainEventStream.of(own));
+        }
         return foldOnto(seen.get(), forumId);
+    }
+
+    /** Whether these events are the ones numbered right after {@code version}, one after another. */
+    private static boolean follows(List<DomainEventMessage<?>> events, long version) {
+        long expected = version + 1;
+        for (DomainEventMessage<?> event : events) {
+            if (event.getSequenceNumber() != expected++) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The forum brought up to date from an earlier view of it, with the events stored after that view. */
