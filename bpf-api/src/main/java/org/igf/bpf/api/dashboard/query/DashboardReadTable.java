@@ -3,6 +3,7 @@ package org.igf.bpf.api.dashboard.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.igf.bpf.core.forum.Stage;
+import org.igf.bpf.api.projection.DocumentsByIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -10,7 +11,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,10 +81,7 @@ public class DashboardReadTable {
 
     /** The stored documents of these forums' rows, not parsed yet (forums without a row are left out). */
     Map<String, String> documents(List<String> forumIds) {
-        Map<String, String> documents = new HashMap<>();
-        jdbc.query("select forum_id, document from dashboard_forum where forum_id = any(?)",
-                (RowCallbackHandler) rs -> documents.put(rs.getString(1), rs.getString(2)), (Object) forumIds.toArray(String[]::new));
-        return documents;
+        return DocumentsByIds.read(jdbc, "dashboard_forum", forumIds);
     }
 
     /** Inserts or replaces the rows, in one JDBC batch, and moves the generation on once for all of them. */

@@ -2,12 +2,11 @@ package org.igf.bpf.api.forum.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.igf.bpf.api.projection.DocumentsByIds;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,10 +33,7 @@ public class ForumReadTable {
 
     /** The stored documents of these forums' rows, not parsed yet (forums without a row are left out). */
     Map<String, String> documents(List<String> forumIds) {
-        Map<String, String> documents = new HashMap<>();
-        jdbc.query("select forum_id, document from forum_view where forum_id = any(?)",
-                (RowCallbackHandler) rs -> documents.put(rs.getString(1), rs.getString(2)), (Object) forumIds.toArray(String[]::new));
-        return documents;
+        return DocumentsByIds.read(jdbc, "forum_view", forumIds);
     }
 
     /** Inserts or replaces the rows, in one JDBC batch. */
