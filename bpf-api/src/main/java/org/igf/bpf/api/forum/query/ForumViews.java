@@ -7,6 +7,8 @@ import org.igf.bpf.core.forum.ForumEvent;
 import org.igf.bpf.core.forum.ForumId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -104,9 +106,28 @@ public class ForumViews {
         });
         ForumView view = fold.view();
         if (view != null) {
-            folded.put(view);
+            keep(view);
         }
         return Optional.ofNullable(view);
+    }
+
+    /**
+     * Keeps the view for later reads; a view read inside a transaction (an idempotent request's) may
+     * hold that transaction's own events, so it is kept only once the transaction has committed: kept
+     * before, a rollback would leave a view with events that were never stored, and the events stored
+     * later under the same numbers would never be read.
+     */
+    private void keep(ForumView view) {
+        if (TransactionSynchronizationManager.isActualTransactionActive() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    folded.put(view);
+                }
+            });
+        } else {
+            folded.put(view);
+        }
     }
 
     /** What {@link #findBeforeChanges} read in this request, or null when it read nothing yet. */
