@@ -65,12 +65,12 @@ public class CommittedByRequest {
      * stored; empty outside a web request.
      */
     List<DomainEventMessage<?>> of(String forumId) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null) {
+        List<DomainEventMessage<?>> committed = kept(RequestContextHolder.getRequestAttributes());
+        if (committed == null) {
             return List.of();
         }
         List<DomainEventMessage<?>> events = new ArrayList<>();
-        for (DomainEventMessage<?> event : committed(request)) {
+        for (DomainEventMessage<?> event : committed) {
             if (forumId.equals(event.getAggregateIdentifier())) {
                 events.add(event);
             }
@@ -78,13 +78,19 @@ public class CommittedByRequest {
         return events;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The request's list of committed events, made when the first of them commits. */
     private static List<DomainEventMessage<?>> committed(RequestAttributes request) {
-        List<DomainEventMessage<?>> committed = (List<DomainEventMessage<?>>) request.getAttribute(KEY, RequestAttributes.SCOPE_REQUEST);
+        List<DomainEventMessage<?>> committed = kept(request);
         if (committed == null) {
             committed = new ArrayList<>();
             request.setAttribute(KEY, committed, RequestAttributes.SCOPE_REQUEST);
         }
         return committed;
+    }
+
+    /** The request's list of committed events; null outside a request or before any committed. */
+    @SuppressWarnings("unchecked")
+    private static List<DomainEventMessage<?>> kept(RequestAttributes request) {
+        return request == null ? null : (List<DomainEventMessage<?>>) request.getAttribute(KEY, RequestAttributes.SCOPE_REQUEST);
     }
 }
