@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -155,6 +156,30 @@ class SeveralNodesTest {
 
     @Test
     @Order(3)
+    void anAccountDisabledOnOneNodeCannotSignInOnTheOtherMomentsLater() throws Exception {
+        String username = "roaming-" + UUID.randomUUID().toString().substring(0, 8);
+        String credentials = username + ":a long enough password";
+        assertThat(Http.post(cluster.a, "/api/accounts", SECRETARIAT, json("username", username,
+                "password", "a long enough password", "roles", List.of("EXPERT"))).status()).isEqualTo(201);
+        assertThat(Http.get(cluster.b, "/api/accounts", credentials).status()).as("signed in on node-b").isEqualTo(403);
+        assertThat(Http.get(cluster.b, "/api/accounts", credentials).status()).isEqualTo(403);
+
+        assertThat(Http.post(cluster.a, "/api/accounts/" + username + "/disable", SECRETARIAT, "").status()).isEqualTo(200);
+        Instant disabled = Instant.now();
+        int signIns = 0;
+        while (Http.get(cluster.b, "/api/accounts", credentials).status() != 401) {
+            signIns++;
+            assertThat(Duration.between(disabled, Instant.now())).as("node-b still signs the disabled account in")
+                    .isLessThan(Duration.ofSeconds(2));
+            pause(5);
+        }
+        long refusedAfter = Duration.between(disabled, Instant.now()).toMillis();
+        System.out.printf("[cluster] accounts: an account disabled on node-a was refused on node-b %d ms after the answer "
+                + "(%d sign-ins accepted there before)%n", refusedAfter, signIns);
+    }
+
+    @Test
+    @Order(4)
     void aConsultationDeadlineFiresOnceWithTwoJobExecutors() throws Exception {
         List<String> forums = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -176,7 +201,7 @@ class SeveralNodesTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aNodeKilledUnderLoadLosesNoAcknowledgedWriteAndEveryForumAgrees() throws Exception {
         String consultation = forumInConsultation(cluster.a, "Under load", Instant.now().plusSeconds(3600));
         String timerDuringCrash = forumInConsultation(cluster.a, "Deadline during the crash", Instant.now().plusSeconds(12));
@@ -241,7 +266,7 @@ class SeveralNodesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aDatabaseRestartUnderLoadFailsFastAndRecoversByItself() throws Exception {
         String consultation = forumInConsultation(cluster.a, "Database restart", Instant.now().plusSeconds(3600));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

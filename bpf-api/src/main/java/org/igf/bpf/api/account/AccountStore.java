@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The account table: what sign-in reads. */
+/** The account table: what sign-in reads (through {@link SignInCache}). */
 @Repository
 public class AccountStore {
 
@@ -29,9 +29,11 @@ public class AccountStore {
             rs.getString("password_hash"));
 
     private final JdbcTemplate jdbc;
+    private final SignInCache signIns;
 
-    public AccountStore(JdbcTemplate jdbc) {
+    public AccountStore(JdbcTemplate jdbc, SignInCache signIns) {
         this.jdbc = jdbc;
+        this.signIns = signIns;
     }
 
     public Optional<Credentials> find(String username) {
@@ -47,12 +49,14 @@ public class AccountStore {
     }
 
     public void insert(String username, String passwordHash, Set<Role> roles, Set<String> forums, Instant at) {
+        signIns.changing();
         jdbc.update("insert into account (username, password_hash, enabled, roles, forums, created_at, updated_at) values (?, ?, true, ?, ?, ?, ?)",
                 username, passwordHash, join(roles), join(forums), Timestamp.from(at), Timestamp.from(at));
     }
 
     public void update(String username, String column, Object value, Instant at) {
         // column names come from this class's callers only, never from a request
+        signIns.changing();
         jdbc.update("update account set " + column + " = ?, updated_at = ? where username = ?", value, Timestamp.from(at), username);
     }
 

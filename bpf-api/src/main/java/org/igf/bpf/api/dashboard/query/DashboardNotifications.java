@@ -1,45 +1,31 @@
 package org.igf.bpf.api.dashboard.query;
 
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.igf.bpf.api.config.ChannelListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
  * Tells every node which forums' cards changed, whichever node's dashboard projection applied the
  * change: the projection sends a PostgreSQL NOTIFY in the transaction that updates the row (so it
- * is delivered only if and when that commits), and each node LISTENs on one connection of its own
- * and hands what it hears to {@link DashboardChanges}, which pushes it to the pages open on that
- * node. After a database outage the listener connects again by itself.
+ * is delivered only if and when that commits), and each node LISTENs ({@link ChannelListener}) and hands
+ * what it hears to {@link DashboardChanges}, which pushes it to the pages open on that node.
  */
 @Component
 public class DashboardNotifications implements AutoCloseable {
 
     static final String CHANNEL = "bpf_dashboard";
-    private static final Logger log = LoggerFactory.getLogger(DashboardNotifications.class);
 
-    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
-    private final DashboardChanges changes;
-    private final Thread listener;
-    private volatile boolean running = true;
+    private final ChannelListener listener;
 
     public DashboardNotifications(DataSource dataSource, JdbcTemplate jdbc, DashboardChanges changes) {
-        this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.changes = changes;
-        this.listener = new Thread(this::listen, "dashboard-notifications");
-        this.listener.setDaemon(true);
-        this.listener.start();
+        this.listener = new ChannelListener(dataSource, CHANNEL, "dashboard-notifications",
+                forumId -> changes.changed(DashboardChanges.EVERYTHING.equals(forumId) ? null : forumId));
     }
 
     /** Announces, within the caller's transaction, that a forum's card changed (null: all cards). */
@@ -56,43 +42,8 @@ public class DashboardNotifications implements AutoCloseable {
                 CHANNEL, forumIds.toArray(String[]::new));
     }
 
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = postgres.getNotifications(500);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            String forumId = notification.getParameter();
-                            changes.changed(DashboardChanges.EVERYTHING.equals(forumId) ? null : forumId);
-                        }
-                    }
-                }
-            } catch (SQLException e) {
-                if (running) {
-                    log.debug("Dashboard notifications interrupted ({}); listening again shortly", e.getMessage());
-                    pause();
-                }
-            }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        listener.join(2000);
+        listener.close();
     }
 }
