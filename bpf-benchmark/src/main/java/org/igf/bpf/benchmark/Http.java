@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,8 +23,10 @@ import java.util.Locale;
  * machine's two cores with the application and PostgreSQL, so what they spend per request is taken
  * from what is measured; this client spends a fraction of what the JDK's {@code HttpClient} (with its
  * selector thread, futures and hand-offs per request) spent here. A failed connection is an answer
- * with status -1, as a load generator counts it; a GET that finds its kept-alive connection closed
- * by the server before any answer is sent again once on a new connection, as browsers do.
+ * with status -1, as a load generator counts it. A connection idle for a second or more is checked
+ * before it is used again, and replaced if the server closed it meanwhile (its keep-alive timeout);
+ * a GET that still finds its connection closed before any answer is sent again once on a new
+ * connection, as browsers do.
  */
 final class Http {
 
@@ -33,6 +36,7 @@ final class Http {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 60_000;
+    private static final long IDLE_CHECK_NANOS = 1_000_000_000L;
 
     record Answer(int status, String body, long startNanos, long endNanos) {
         double millis() {
@@ -73,6 +77,10 @@ final class Http {
         long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             Connection connection = connections.get();
+            if (connection != null && connection.closedWhileIdle()) {
+                drop(connection);
+                connection = null;
+            }
             boolean reused = connection != null;
             try {
                 if (connection == null) {
@@ -134,6 +142,7 @@ final class Http {
         final OutputStream out;
         boolean answerBegun;
         boolean closeAfterAnswer;
+        long lastAnswerNanos = System.nanoTime();
 
         Connection(String host, int port) throws IOException {
             socket = new Socket();
@@ -195,7 +204,39 @@ final class Http {
                 body = in.readAllBytes(); // no length: the body ends with the connection
                 closeAfterAnswer = true;
             }
-            return new Answer(status, new String(body, StandardCharsets.UTF_8), start, System.nanoTime());
+            lastAnswerNanos = System.nanoTime();
+            return new Answer(status, new String(body, StandardCharsets.UTF_8), start, lastAnswerNanos);
+        }
+
+        /**
+         * Whether the server closed this connection while it was idle for a second or more (its
+         * keep-alive timeout): a request written to it would fail unanswered. A connection in use
+         * all along is not checked.
+         */
+        boolean closedWhileIdle() {
+            if (System.nanoTime() - lastAnswerNanos < IDLE_CHECK_NANOS) {
+                return false;
+            }
+            try {
+                socket.setSoTimeout(1);
+                in.mark(1);
+                int next = in.read();
+                if (next < 0) {
+                    return true;
+                }
+                in.reset(); // bytes nobody asked for: the next answer's reading will say what they are
+                return false;
+            } catch (SocketTimeoutException stillOpen) {
+                return false;
+            } catch (IOException broken) {
+                return true;
+            } finally {
+                try {
+                    socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+                } catch (IOException ignored) {
+                    // a broken socket fails the request written next
+                }
+            }
         }
 
         private byte[] chunks() throws IOException {
