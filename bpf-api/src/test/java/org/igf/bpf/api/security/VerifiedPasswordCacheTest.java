@@ -59,4 +59,46 @@ class VerifiedPasswordCacheTest {
         assertThat(elsewhere.get()).isTrue();
         assertThat(checks).hasValue(1);
     }
+
+    @Test
+    void parallelRequestsWithTheSamePasswordPayOneCheck() throws Exception {
+        PasswordEncoder slow = new PasswordEncoder() { // a check long enough for all the requests to arrive during it
+            @Override
+            public String encode(CharSequence raw) {
+                return "hash:" + raw;
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checks.incrementAndGet();
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return encoded.equals("hash:" + raw);
+            }
+        };
+        VerifiedPasswordCache parallel = new VerifiedPasswordCache(slow);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(16);
+        java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(requests.submit(() -> {
+                    start.await();
+                    return parallel.matches("secret", "hash:secret");
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> answer : answers) {
+                assertThat(answer.get()).isTrue();
+            }
+        } finally {
+            requests.shutdownNow();
+        }
+
+        assertThat(checks).hasValue(1);
+        assertThat(parallel.matches("guess", "hash:secret")).isFalse();
+        assertThat(checks).hasValue(2);
+    }
 }
