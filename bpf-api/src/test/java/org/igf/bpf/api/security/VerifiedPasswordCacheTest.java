@@ -3,27 +3,43 @@ package org.igf.bpf.api.security;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VerifiedPasswordCacheTest {
 
-    /** Counts the real checks; "hash:<password>" is its encoding. */
+    /** Counts the real checks. */
     private final AtomicInteger checks = new AtomicInteger();
-    private final PasswordEncoder counting = new PasswordEncoder() {
-        @Override
-        public String encode(CharSequence raw) {
-            return "hash:" + raw;
-        }
+    private final VerifiedPasswordCache cache = new VerifiedPasswordCache(counting(0));
 
-        @Override
-        public boolean matches(CharSequence raw, String encoded) {
-            checks.incrementAndGet();
-            return encoded.equals("hash:" + raw);
-        }
-    };
-    private final VerifiedPasswordCache cache = new VerifiedPasswordCache(counting);
+    /** An encoder whose encoding is "hash:<password>", each check taking {@code millis}. */
+    private PasswordEncoder counting(long millis) {
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return "hash:" + raw;
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checks.incrementAndGet();
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return encoded.equals("hash:" + raw);
+            }
+        };
+    }
 
     @Test
     void checksAVerifiedPasswordOnlyOnce() {
@@ -53,7 +69,7 @@ class VerifiedPasswordCacheTest {
     void aPasswordVerifiedOnOneThreadIsKnownOnAnother() throws Exception {
         assertThat(cache.matches("secret", "hash:secret")).isTrue();
 
-        java.util.concurrent.FutureTask<Boolean> elsewhere = new java.util.concurrent.FutureTask<>(() -> cache.matches("secret", "hash:secret"));
+        FutureTask<Boolean> elsewhere = new FutureTask<>(() -> cache.matches("secret", "hash:secret"));
         new Thread(elsewhere).start();
 
         assertThat(elsewhere.get()).isTrue();
@@ -62,35 +78,19 @@ class VerifiedPasswordCacheTest {
 
     @Test
     void parallelRequestsWithTheSamePasswordPayOneCheck() throws Exception {
-        PasswordEncoder slow = new PasswordEncoder() { // a check long enough for all the requests to arrive during it
-            @Override
-            public String encode(CharSequence raw) {
-                return "hash:" + raw;
-            }
-
-            @Override
-            public boolean matches(CharSequence raw, String encoded) {
-                checks.incrementAndGet();
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return encoded.equals("hash:" + raw);
-            }
-        };
-        VerifiedPasswordCache parallel = new VerifiedPasswordCache(slow);
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(16);
-        java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(16);
+        // a check long enough for all the requests to arrive during it
+        VerifiedPasswordCache parallel = new VerifiedPasswordCache(counting(300));
+        CyclicBarrier start = new CyclicBarrier(16);
+        ExecutorService requests = Executors.newFixedThreadPool(16);
         try {
-            java.util.List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+            List<Future<Boolean>> answers = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 answers.add(requests.submit(() -> {
                     start.await();
                     return parallel.matches("secret", "hash:secret");
                 }));
             }
-            for (java.util.concurrent.Future<Boolean> answer : answers) {
+            for (Future<Boolean> answer : answers) {
                 assertThat(answer.get()).isTrue();
             }
         } finally {
