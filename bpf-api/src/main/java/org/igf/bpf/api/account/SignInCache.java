@@ -1,10 +1,9 @@
 package org.igf.bpf.api.account;
 
+import org.igf.bpf.api.config.AfterCommit;
 import org.igf.bpf.api.config.ChannelListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -76,13 +75,13 @@ public class SignInCache implements AutoCloseable {
         }
         long changesBefore = changes.get();
         Optional<AccountStore.Credentials> read = store.apply(username);
-        if (read.isPresent() && listening && changes.get() == changesBefore) { // an unknown name is not kept
+        if (read.isPresent()) { // an unknown name is not kept
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
             }
             Entry entry = new Entry(read.get(), now);
             entries.put(username, entry);
-            if (changes.get() != changesBefore) { // a change heard while this row was put: it may be the old row
+            if (changes.get() != changesBefore) { // a change heard (or listening lost) since the read: it may be the old row
                 entries.remove(username, entry);
             }
         }
@@ -94,16 +93,7 @@ public class SignInCache implements AutoCloseable {
      * without one). Every node drops them again when it hears of the change.
      */
     void changing() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    forgetAll();
-                }
-            });
-        } else {
-            forgetAll();
-        }
+        AfterCommit.run(this::forgetAll);
     }
 
     /** Whether rows are being kept: the node listens for changes. */

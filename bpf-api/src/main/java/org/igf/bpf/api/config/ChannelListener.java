@@ -62,6 +62,7 @@ public final class ChannelListener implements AutoCloseable {
         while (running) {
             Connection connection = null;
             boolean subscribed = false;
+            boolean broken = true; // until the loop ends because the listener is closed
             try {
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(true);
@@ -85,22 +86,23 @@ public final class ChannelListener implements AutoCloseable {
                             nextCheck = System.nanoTime() + CHECK_NANOS;
                         }
                     }
+                    broken = false;
                 }
             } catch (SQLException e) {
                 if (running) {
                     log.debug("Listening on {} interrupted ({}); listening again shortly", channel, e.getMessage());
                 }
-                discard(connection);
-                connection = null;
             } catch (RuntimeException e) {
                 log.warn("A notification on {} could not be handled; listening again shortly", channel, e);
-                discard(connection);
-                connection = null;
             } finally {
                 if (subscribed) {
                     subscriber.unsubscribed();
                 }
-                close(connection);
+                if (broken) {
+                    discard(connection);
+                } else {
+                    close(connection);
+                }
             }
             if (running) {
                 pause();

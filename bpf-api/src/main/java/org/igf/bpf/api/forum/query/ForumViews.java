@@ -1,14 +1,13 @@
 package org.igf.bpf.api.forum.query;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.igf.bpf.api.config.AfterCommit;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.igf.bpf.core.forum.ForumEvent;
 import org.igf.bpf.core.forum.ForumId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -118,16 +117,7 @@ public class ForumViews {
      * later under the same numbers would never be read.
      */
     private void keep(ForumView view) {
-        if (TransactionSynchronizationManager.isActualTransactionActive() && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    folded.put(view);
-                }
-            });
-        } else {
-            folded.put(view);
-        }
+        AfterCommit.run(() -> folded.put(view));
     }
 
     /** What {@link #findBeforeChanges} read in this request, or null when it read nothing yet. */
