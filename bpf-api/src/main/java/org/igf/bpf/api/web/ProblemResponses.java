@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -62,6 +63,12 @@ public class ProblemResponses {
                 "Header '" + header + "' must be " + expected + ".");
         problem.setProperty("field", header);
         write(request, response, problem);
+    }
+
+    /** A request Spring Security's firewall refused before it was handled (a header or URL it does not allow). */
+    public void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected) throws IOException {
+        write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "request.rejected", "Request rejected",
+                "The request was refused before it was handled: " + rejected.getMessage()));
     }
 
     public void keyReused(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -10,6 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -152,6 +156,37 @@ class ApiProblemsTest {
         assertThat(api.get("/api/forums/" + mine, null).status()).isEqualTo(200);
         assertThat(api.post("/api/forums/" + notMine + "/experts", Api.SECRETARIAT,
                 json("name", "A", "stakeholderGroup", "ACADEMIA")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void answersARequestTheFirewallRefusesWithProblemJson() {
+        JsonNode problem = refused(400, () -> api.get("/api/forums;name=value", null));
+
+        assertThat(problem.get("code").asText()).isEqualTo("request.rejected");
+        assertThat(problem.get("detail").asText()).contains(";");
+    }
+
+    @Test
+    void refusesAControlCharacterInAHeaderTheRequestReads() throws IOException {
+        // Tomcat reads header bytes as ISO-8859-1: byte 0x85 is the control character NEXT LINE
+        String refused = withAcceptHeaderHolding((byte) 0x85);
+        assertThat(refused).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"code\":\"request.rejected\"");
+
+        assertThat(withAcceptHeaderHolding((byte) 0xe9)).startsWith("HTTP/1.1 200"); // é: assigned, not a control
+    }
+
+    /** GET /api/forums with {@code Accept: application/json;note="<the byte>"}, over a socket of its own. */
+    private String withAcceptHeaderHolding(byte last) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.writeBytes("GET /api/forums HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAccept: application/json;note=\""
+                    .getBytes(StandardCharsets.US_ASCII));
+            request.write(last);
+            request.writeBytes("\"\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.toByteArray());
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** Asserts the status and the problem+json shape, and that the event store did not change. */
