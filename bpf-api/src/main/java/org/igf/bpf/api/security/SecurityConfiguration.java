@@ -3,6 +3,7 @@ package org.igf.bpf.api.security;
 import org.igf.bpf.api.forum.query.ForumViews;
 import org.igf.bpf.api.web.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -44,6 +45,22 @@ public class SecurityConfiguration {
     }
 
     /**
+     * Every matcher written as a string below is a path pattern matched against the request's path
+     * (the API is Spring MVC's, mapped at "/"; Camunda's REST API is a separate, Jersey, servlet), not a
+     * Spring MVC matcher that asks Spring MVC which handler the request goes to.
+     */
+    @Bean
+    static PathPatternRequestMatcher.Builder requestMatchers() {
+        return PathPatternRequestMatcher.withDefaults();
+    }
+
+    /** See {@link WithoutHandlerLookupFilter}: nothing here uses the handler Spring Security would look up. */
+    @Bean
+    static BeanFactoryPostProcessor withoutHandlerLookupFilter() {
+        return new WithoutHandlerLookupFilter();
+    }
+
+    /**
      * Spring Security's firewall as it comes, except that the characters allowed in header names and
      * values are decided by {@link HeaderCharacters} instead of regular expressions (the same decisions).
      */
@@ -65,7 +82,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
                             ForumViews forums, ObjectProvider<JwtDecoder> jwtDecoder,
-                            BearerTokens bearerTokens) throws Exception {
+                            BearerTokens bearerTokens, PathPatternRequestMatcher.Builder path) throws Exception {
         ForumCoordinatorAuthorization forumCoordinator = ForumCoordinatorAuthorization.toAct(forums);
         ForumCoordinatorAuthorization historyAccess = ForumCoordinatorAuthorization.toReadHistory(forums);
         if (jwtDecoder.getIfAvailable() != null) {
@@ -75,8 +92,6 @@ public class SecurityConfiguration {
                     .authenticationEntryPoint(problems::unauthenticated)
                     .accessDeniedHandler(problems::forbidden));
         }
-        // path matchers, not MVC ones: Camunda's REST API is a separate (Jersey) servlet
-        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"), path.matcher("/actuator/**")))
                 .csrf(csrf -> csrf.disable()) // stateless Basic auth: no session cookie to forge requests with
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
