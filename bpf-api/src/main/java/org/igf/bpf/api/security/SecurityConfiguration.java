@@ -50,7 +50,7 @@ public class SecurityConfiguration {
      * Spring MVC matcher that asks Spring MVC which handler the request goes to.
      */
     @Bean
-    static PathPatternRequestMatcher.Builder requestMatchers() {
+    PathPatternRequestMatcher.Builder requestMatchers() {
         return PathPatternRequestMatcher.withDefaults();
     }
 

@@ -1,9 +1,9 @@
 package org.igf.bpf.api.forum.query;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.igf.bpf.api.config.AfterCommit;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.igf.bpf.api.config.AfterCommit;
 import org.igf.bpf.core.forum.ForumEvent;
 import org.igf.bpf.core.forum.ForumId;
 import org.springframework.beans.factory.annotation.Value;
