@@ -41,11 +41,16 @@ import java.util.function.Supplier;
  */
 public class AggregateCache implements Cache {
 
-    private final Supplier<EventStore> eventStore;
+    private final Supplier<EventStore> eventStoreLookup;
+    /**
+     * The event store, looked up once, on first use: it is built after the caches, and looking it up
+     * for every command resolved the bean each time.
+     */
+    private volatile EventStore eventStore;
     private final Map<Object, Object> entries;
 
     public AggregateCache(int capacity, Supplier<EventStore> eventStore) {
-        this.eventStore = eventStore;
+        this.eventStoreLookup = eventStore;
         this.entries = new LeastRecentlyUsed<>(capacity);
     }
 
@@ -161,7 +166,12 @@ public class AggregateCache implements Cache {
     }
 
     private Long storedVersion(Object key) {
-        Optional<Long> last = eventStore.get().lastSequenceNumberFor(key.toString());
+        EventStore store = eventStore;
+        if (store == null) {
+            store = eventStoreLookup.get();
+            eventStore = store;
+        }
+        Optional<Long> last = store.lastSequenceNumberFor(key.toString());
         return last.orElse(null);
     }
 
