@@ -1,0 +1,101 @@
+package org.igf.bpf.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The CPU time (user and system) that the threads of a JVM have used so far, summed by their part in
+ * the application, from {@code /proc/<pid>/task/<tid>/stat} (Linux): the kernel knows each thread by
+ * the first 15 characters of its Java name. Two samples around a measurement split the application's
+ * CPU per operation (see {@link CpuTime}) into where it went: measured, where a profile's samples only
+ * point. A thread that ended between the two samples is left out, one that started counts whole.
+ */
+record ThreadCpu(Map<Long, Part> partByThread, Map<Long, Double> millisByThread) {
+
+    /** The parts, in the order the report lists them; a thread is in the first whose prefixes match its name. */
+    enum Part {
+        WEB("web", "the requests' threads (Tomcat: HTTP, security, JSON, validation, waiting for the answer)", "http-nio-"),
+        INTAKE("intake", "the comment intake's committers (command, events, their transaction)", "comment-intake"),
+        PROJECTIONS("projections", "the projections' processors and the event store's reader that feeds them",
+                "EventProcessor[", "EmbeddedEventSt"),
+        GC("gc", "the garbage collector", "GC Thread", "G1 "),
+        JIT("jit", "the JIT compilers", "C1 CompilerThre", "C2 CompilerThre", "Sweeper thread"),
+        OTHER("other", "every other thread (timers, Camunda's job executor, the pools' housekeepers, the VM)");
+
+        final String id;
+        final String what;
+        private final List<String> prefixes;
+
+        Part(String id, String what, String... prefixes) {
+            this.id = id;
+            this.what = what;
+            this.prefixes = List.of(prefixes);
+        }
+
+        static Part of(String threadName) {
+            for (Part part : values()) {
+                if (part.prefixes.stream().anyMatch(threadName::startsWith)) {
+                    return part;
+                }
+            }
+            return OTHER;
+        }
+    }
+
+    /** The unit of the times in {@code stat} (USER_HZ): 100 on Linux whatever the kernel's own tick, as getconf tells. */
+    private static final long TICKS_PER_SECOND = ticksPerSecond();
+
+    private static long ticksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String answer = new String(getconf.getInputStream().readAllBytes()).strip();
+            return getconf.waitFor() == 0 ? Long.parseLong(answer) : 100;
+        } catch (IOException | RuntimeException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+
+    /** The threads of {@code pid} now; an empty sample where {@code /proc} has no such process. */
+    static ThreadCpu of(long pid) {
+        Map<Long, Part> parts = new LinkedHashMap<>();
+        Map<Long, Double> millis = new LinkedHashMap<>();
+        double ticksPerMilli = TICKS_PER_SECOND / 1000.0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    long tid = Long.parseLong(task.getFileName().toString());
+                    parts.put(tid, Part.of(name));
+                    millis.put(tid, ticks / ticksPerMilli);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while the sample was taken
+                }
+            }
+        } catch (IOException noProc) {
+            return new ThreadCpu(Map.of(), Map.of());
+        }
+        return new ThreadCpu(Map.copyOf(parts), Map.copyOf(millis));
+    }
+
+    /** Each part's CPU from {@code earlier} to this sample, in milliseconds per operation. */
+    Map<Part, Double> perOperation(ThreadCpu earlier, double operations) {
+        Map<Part, Double> byPart = new LinkedHashMap<>();
+        for (Part part : Part.values()) {
+            byPart.put(part, 0.0);
+        }
+        millisByThread.forEach((tid, millis) -> byPart.merge(partByThread.get(tid),
+                (millis - earlier.millisByThread.getOrDefault(tid, 0.0)) / operations, Double::sum));
+        return byPart;
+    }
+}
