@@ -19,7 +19,7 @@ record ThreadCpu(Map<Long, Part> partByThread, Map<Long, Double> millisByThread)
 
     /** The parts, in the order the report lists them; a thread is in the first whose prefixes match its name. */
     enum Part {
-        WEB("web", "the requests' threads (Tomcat: HTTP, security, JSON, validation, waiting for the answer)", "http-nio-"),
+        WEB("web", "the requests' threads (Tomcat, and all that a request does in its own thread)", "http-nio-"),
         INTAKE("intake", "the comment intake's committers (command, events, their transaction)", "comment-intake"),
         PROJECTIONS("projections", "the projections' processors and the event store's reader that feeds them",
                 "EventProcessor[", "EmbeddedEventSt"),
