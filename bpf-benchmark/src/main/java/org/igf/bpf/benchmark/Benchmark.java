@@ -399,7 +399,6 @@ public final class Benchmark {
         poller.start();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         CpuTime cpuBefore = cpu(app.pid());
-        ThreadCpu threadsBefore = ThreadCpu.of(app.pid());
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -420,16 +419,14 @@ public final class Benchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         CpuTime cpuAfter = cpu(app.pid());
-        ThreadCpu threadsAfter = ThreadCpu.of(app.pid());
         clients.shutdown();
         loading.set(false);
         poller.join(60_000);
         int ok = statuses.getOrDefault(200, 0);
         CpuTime.PerOperation cpu = cpuAfter.perOperation(cpuBefore, ok);
-        Map<ThreadCpu.Part, Double> cpuByPart = threadsAfter.perOperation(threadsBefore, ok);
         if (!measured) {
             log("P1 %s (not reported): %d transitions in %.1f s = %.0f/s (answers by status %s); CPU per transition: %s; "
-                    + "the application's by part: %s", unreported, ok, seconds, ok / seconds, statuses, cpu.describe(), describe(cpuByPart));
+                    + "the application's by part: %s", unreported, ok, seconds, ok / seconds, statuses, cpu.describe(), cpu.describeServerByPart());
             return;
         }
         report.add("P1-cpu-app", "P1: the application JVM's CPU per transition", "ms", cpu.server());
@@ -437,7 +434,7 @@ public final class Benchmark {
         report.add("P1-cpu-clients", "P1: the 16 clients' CPU per transition (this JVM, with the P3 lag poller)", "ms", cpu.driver());
         report.baseline("P1-cpu-app", "B-camunda-16-cpu");
         report.baseline("P1-cpu-db", "B-camunda-16-db");
-        addCpuByPart("P1", "transition", cpuByPart);
+        addCpuByPart("P1", "transition", cpu);
         report.add("P1-rate", "P1 stage transitions through the API (advance), 16 clients, " + forums.size() + " forums in flight", "transitions/s", ok / seconds);
         report.add("P1-p50", "P1 transition latency p50 (16 clients, saturated)", "ms", Stats.percentile(latencies, 50));
         report.add("P1-p95", "P1 transition latency p95 (16 clients, saturated)", "ms", Stats.percentile(latencies, 95));
@@ -539,15 +536,12 @@ public final class Benchmark {
         double loadSeconds = (deadline - System.nanoTime()) / 1e9; // a run set up later than its load was due has less
         // the CPU of the parties from here to the deadline, against the requests answered in that time (see CpuTime)
         CpuTime cpuBefore = cpu(app.pid());
-        ThreadCpu threadsBefore = ThreadCpu.of(app.pid());
         AtomicReference<CpuTime> cpuAtDeadline = new AtomicReference<>();
-        AtomicReference<ThreadCpu> threadsAtDeadline = new AtomicReference<>();
         Thread deadlineSample = new Thread(() -> {
             for (long left; (left = deadline - System.nanoTime()) > 0; ) {
                 LockSupport.parkNanos(left);
             }
             cpuAtDeadline.set(cpu(app.pid()));
-            threadsAtDeadline.set(ThreadCpu.of(app.pid()));
         }, "p2-cpu-at-deadline");
         deadlineSample.start();
         AtomicInteger answeredBeforeDeadline = new AtomicInteger();
@@ -588,7 +582,6 @@ public final class Benchmark {
         clients.shutdown();
         deadlineSample.join();
         CpuTime.PerOperation cpu = cpuAtDeadline.get().perOperation(cpuBefore, answeredBeforeDeadline.get());
-        Map<ThreadCpu.Part, Double> cpuByPart = threadsAtDeadline.get().perOperation(threadsBefore, answeredBeforeDeadline.get());
         List<String> stored = database.strings(APP_DB, "select convert_from(payload, 'UTF8')::json->>'commentId' from domain_event_entry "
                 + "where aggregate_identifier = ? and payload_type like '%.CommentSubmitted'", forum);
         Set<String> missing = new java.util.HashSet<>(acknowledged);
@@ -604,7 +597,7 @@ public final class Benchmark {
             report.add("P2-cpu-db", "P2: PostgreSQL's CPU per comment request answered before the deadline", "ms", cpu.database());
             report.add("P2-cpu-clients", "P2: the 16 clients' CPU per comment request (this JVM)", "ms", cpu.driver());
             report.baseline("P2-cpu-app", "B-web-16-cpu");
-            addCpuByPart("P2", "comment request", cpuByPart);
+            addCpuByPart("P2", "comment request", cpu);
             report.baseline("P2-cpu-db", "B-jdbc-16-db");
         }
         report.add("P2-lost", "P2 acknowledged comments not stored", "comments", missing.size());
@@ -613,21 +606,14 @@ public final class Benchmark {
         log("P2%s: %d comments acknowledged in the %.1f s before the deadline = %.0f/s, p99 %.1f ms; %d acknowledged in all, %d stored, %d lost, %d accepted after the deadline; answers by status %s; "
                         + "CPU per request before the deadline: %s; the application's by part: %s",
                 unreported == null ? "" : " " + unreported + " (rate not reported)", beforeDeadline.get(), loadSeconds, rate, Stats.percentile(latencies, 99), acknowledged.size(), stored.size(), missing.size(), lateAccepted.size(), statuses,
-                cpu.describe(), describe(cpuByPart));
+                cpu.describe(), cpu.describeServerByPart());
         report.note("P2 " + (unreported == null ? "repeat" : unreported) + " on forum " + forum + ": answers by status " + statuses + ", " + acknowledged.size() + " acknowledged, " + stored.size() + " stored");
     }
 
     /** The application's CPU per operation by the part of it that used it (see {@link ThreadCpu}). */
-    private void addCpuByPart(String measure, String operation, Map<ThreadCpu.Part, Double> cpuByPart) {
-        cpuByPart.forEach((part, millis) -> report.add(measure + "-cpu-app-" + part.id,
+    private void addCpuByPart(String measure, String operation, CpuTime.PerOperation cpu) {
+        cpu.serverByPart().forEach((part, millis) -> report.add(measure + "-cpu-app-" + part.id,
                 measure + ": the application's CPU per " + operation + " in " + part.what, "ms", millis));
-    }
-
-    private static String describe(Map<ThreadCpu.Part, Double> cpuByPart) {
-        StringBuilder text = new StringBuilder();
-        cpuByPart.forEach((part, millis) -> text.append(text.isEmpty() ? "" : ", ").append(part.id)
-                .append(String.format(Locale.ROOT, " %.3f ms", millis)));
-        return text.toString();
     }
 
     // ---------------------------------------------------------------- P4

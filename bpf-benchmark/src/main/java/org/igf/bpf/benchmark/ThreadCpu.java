@@ -3,7 +3,8 @@ package org.igf.bpf.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
  * CPU per operation (see {@link CpuTime}) into where it went: measured, where a profile's samples only
  * point. A thread that ended between the two samples is left out, one that started counts whole.
  */
-record ThreadCpu(Map<Long, Part> partByThread, Map<Long, Double> millisByThread) {
+record ThreadCpu(Map<Long, Sample> threads) {
 
     /** The parts, in the order the report lists them; a thread is in the first whose prefixes match its name. */
     enum Part {
@@ -63,10 +64,16 @@ record ThreadCpu(Map<Long, Part> partByThread, Map<Long, Double> millisByThread)
         }
     }
 
-    /** The threads of {@code pid} now; an empty sample where {@code /proc} has no such process. */
+    /** One thread's part and the CPU it has used so far. */
+    record Sample(Part part, double millis) {
+    }
+
+    /** No threads: the sample of a process that is not there (or not this machine's to read). */
+    static final ThreadCpu NONE = new ThreadCpu(Map.of());
+
+    /** The threads of {@code pid} now; {@link #NONE} where {@code /proc} has no such process. */
     static ThreadCpu of(long pid) {
-        Map<Long, Part> parts = new LinkedHashMap<>();
-        Map<Long, Double> millis = new LinkedHashMap<>();
+        Map<Long, Sample> threads = new HashMap<>();
         double ticksPerMilli = TICKS_PER_SECOND / 1000.0;
         try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
@@ -75,27 +82,27 @@ record ThreadCpu(Map<Long, Part> partByThread, Map<Long, Double> millisByThread)
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                    long tid = Long.parseLong(task.getFileName().toString());
-                    parts.put(tid, Part.of(name));
-                    millis.put(tid, ticks / ticksPerMilli);
+                    threads.put(Long.parseLong(task.getFileName().toString()), new Sample(Part.of(name), ticks / ticksPerMilli));
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended while the sample was taken
                 }
             }
         } catch (IOException noProc) {
-            return new ThreadCpu(Map.of(), Map.of());
+            return NONE;
         }
-        return new ThreadCpu(Map.copyOf(parts), Map.copyOf(millis));
+        return new ThreadCpu(Map.copyOf(threads));
     }
 
     /** Each part's CPU from {@code earlier} to this sample, in milliseconds per operation. */
     Map<Part, Double> perOperation(ThreadCpu earlier, double operations) {
-        Map<Part, Double> byPart = new LinkedHashMap<>();
+        Map<Part, Double> byPart = new EnumMap<>(Part.class);
         for (Part part : Part.values()) {
             byPart.put(part, 0.0);
         }
-        millisByThread.forEach((tid, millis) -> byPart.merge(partByThread.get(tid),
-                (millis - earlier.millisByThread.getOrDefault(tid, 0.0)) / operations, Double::sum));
+        threads.forEach((tid, thread) -> {
+            Sample before = earlier.threads.get(tid);
+            byPart.merge(thread.part(), (thread.millis() - (before == null ? 0 : before.millis())) / operations, Double::sum);
+        });
         return byPart;
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.igf.bpf.core.shared.LeastRecentlyUsed;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.util.Map;
 import java.util.Objects;
@@ -41,16 +42,15 @@ import java.util.function.Supplier;
  */
 public class AggregateCache implements Cache {
 
-    private final Supplier<EventStore> eventStoreLookup;
     /**
      * The event store, looked up once, on first use: it is built after the caches, and looking it up
      * for every command resolved the bean each time.
      */
-    private volatile EventStore eventStore;
+    private final Supplier<EventStore> eventStore;
     private final Map<Object, Object> entries;
 
     public AggregateCache(int capacity, Supplier<EventStore> eventStore) {
-        this.eventStoreLookup = eventStore;
+        this.eventStore = SingletonSupplier.of(eventStore);
         this.entries = new LeastRecentlyUsed<>(capacity);
     }
 
@@ -166,12 +166,7 @@ public class AggregateCache implements Cache {
     }
 
     private Long storedVersion(Object key) {
-        EventStore store = eventStore;
-        if (store == null) {
-            store = eventStoreLookup.get();
-            eventStore = store;
-        }
-        Optional<Long> last = store.lastSequenceNumberFor(key.toString());
+        Optional<Long> last = eventStore.get().lastSequenceNumberFor(key.toString());
         return last.orElse(null);
     }
 
