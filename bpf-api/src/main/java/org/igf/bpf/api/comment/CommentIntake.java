@@ -1,5 +1,10 @@
 package org.igf.bpf.api.comment;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -32,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,6 +56,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * transaction (a request with an {@code Idempotency-Key}, whose answer is stored in that
  * transaction) cannot wait for another transaction to commit: its comment is submitted directly, in
  * its own transaction, as a single {@link SubmitComment}, and a lost race is retried by the caller.
+ * <p>
+ * Its meters (in {@code /actuator/prometheus}) say how well the grouping works: the comments per
+ * committed batch ({@value #BATCH_SIZE}), the time to commit a batch ({@value #COMMIT}, by outcome,
+ * lost races and their retries included), the batches run again after a lost race
+ * ({@value #CONFLICTS}) and the comments waiting for a batch now ({@value #WAITING}).
  */
 @Component
 public class CommentIntake {
@@ -62,6 +73,10 @@ public class CommentIntake {
      */
     private static final int MAX_ATTEMPTS = 30;
     private static final long MAX_PAUSE_MILLIS = 200;
+    static final String BATCH_SIZE = "bpf.comments.intake.batch.size";
+    static final String COMMIT = "bpf.comments.intake.commit";
+    static final String CONFLICTS = "bpf.comments.intake.conflicts";
+    static final String WAITING = "bpf.comments.intake.waiting";
 
     private final CommandGateway commands;
     private final TransactionManager transactions;
@@ -69,14 +84,26 @@ public class CommentIntake {
     private final int maxBatch;
     private final ExecutorService committers;
     private final Map<ForumId, Lane> lanes = new ConcurrentHashMap<>();
+    private final DistributionSummary batchSizes;
+    private final Timer committedBatches;
+    private final Timer failedBatches;
+    private final Counter conflicts;
 
-    public CommentIntake(CommandGateway commands, TransactionManager transactions, CommentContacts contacts,
+    public CommentIntake(CommandGateway commands, TransactionManager transactions, CommentContacts contacts, MeterRegistry meters,
                          @Value("${bpf.comments.intake.max-batch:256}") int maxBatch,
                          @Value("${bpf.comments.intake.committers:4}") int committerThreads) {
         this.commands = commands;
         this.transactions = transactions;
         this.contacts = contacts;
         this.maxBatch = maxBatch;
+        this.batchSizes = DistributionSummary.builder(BATCH_SIZE)
+                .description("Comments per batch that the comment intake committed, accepted and refused").register(meters);
+        this.committedBatches = commitTimer(meters, "committed");
+        this.failedBatches = commitTimer(meters, "failed");
+        this.conflicts = Counter.builder(CONFLICTS)
+                .description("Comment batches run again because another node appended to the forum first").register(meters);
+        Gauge.builder(WAITING, this, CommentIntake::waitingInAll)
+                .description("Comments waiting for their batch, all forums (not counting the batches being committed)").register(meters);
         AtomicInteger number = new AtomicInteger();
         this.committers = Executors.newFixedThreadPool(committerThreads, runnable -> {
             Thread thread = new Thread(runnable, "comment-intake-" + number.incrementAndGet());
@@ -103,6 +130,19 @@ public class CommentIntake {
         if (!decision.isAccepted()) {
             throw decision.refusal();
         }
+    }
+
+    private static Timer commitTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder(COMMIT).tag("outcome", outcome)
+                .description("Time to commit one batch of comments, lost races and their retries included").register(meters);
+    }
+
+    private double waitingInAll() {
+        long waiting = 0;
+        for (Lane lane : lanes.values()) {
+            waiting += lane.queue.size();
+        }
+        return waiting;
     }
 
     /** How many comments to the forum wait for their batch (not counting the batch being committed). */
@@ -159,12 +199,16 @@ public class CommentIntake {
     }
 
     private void commit(ForumId forumId, List<Pending> batch) {
+        long started = System.nanoTime();
         try {
             List<CommentDecision> decisions = commitRetryingConflicts(forumId, batch);
+            committedBatches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            batchSizes.record(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).decision.complete(decisions.get(i));
             }
         } catch (RuntimeException failed) {
+            failedBatches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             if (batch.size() == 1 || failed instanceof ConcurrencyException || DatabaseFailures.isUnavailable(failed)) {
                 batch.forEach(pending -> pending.decision.completeExceptionally(failed));
             } else {
@@ -182,6 +226,7 @@ public class CommentIntake {
                 if (attempt == MAX_ATTEMPTS) {
                     throw lostRace;
                 }
+                conflicts.increment();
                 sleepAWhile(attempt);
             }
         }

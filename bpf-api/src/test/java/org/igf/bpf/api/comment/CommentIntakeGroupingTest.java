@@ -1,5 +1,6 @@
 package org.igf.bpf.api.comment;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -48,18 +49,23 @@ class CommentIntakeGroupingTest {
             emails.putAll(emailsByComment);
         }
     };
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CommentIntake intake = new CommentIntake(DefaultCommandGateway.builder().commandBus(bus).build(),
-            NoTransactionManager.INSTANCE, contacts, 256, 2);
+            NoTransactionManager.INSTANCE, contacts, meters, 256, 2);
     private final ExecutorService clients = Executors.newFixedThreadPool(8);
 
     CommentIntakeGroupingTest() {
-        // a stand-in for the forum: refuses paragraph 99, holds the first batch until told, can lose races
+        // a stand-in for the forum: refuses paragraph 99, fails a batch with paragraph 13, holds the first batch
+        // until told, can lose races
         bus.subscribe(SubmitComments.class.getName(), message -> {
             SubmitComments command = (SubmitComments) message.getPayload();
             List<String> ids = command.comments().stream().map(e -> e.comment().commentId()).toList();
             if (firstCall.compareAndSet(true, false)) {
                 firstBatchArrived.countDown();
                 firstBatchMayFinish.await();
+            }
+            if (command.comments().stream().anyMatch(e -> Integer.valueOf(13).equals(e.comment().paragraph()))) {
+                throw new IllegalStateException("the store failed this batch");
             }
             if (conflictsLeft.getAndDecrement() > 0) {
                 throw new ConcurrencyException("another node appended first");
@@ -112,6 +118,31 @@ class CommentIntakeGroupingTest {
         assertThat(batches.get(0)).containsExactly("c0");
         assertThat(batches.get(1)).containsExactlyInAnyOrder("c1", "c2", "c3", "c4", "c5");
         assertThat(emails).containsOnlyKeys("c1", "c2", "c4", "c5"); // not the refused comment's
+        // the meters: two batches of 1 and 5 comments (the refused one was in its batch), both committed
+        assertThat(meters.get(CommentIntake.BATCH_SIZE).summary().count()).isEqualTo(2);
+        assertThat(meters.get(CommentIntake.BATCH_SIZE).summary().totalAmount()).isEqualTo(6.0);
+        assertThat(meters.get(CommentIntake.BATCH_SIZE).summary().max()).isEqualTo(5.0);
+        assertThat(meters.get(CommentIntake.COMMIT).tag("outcome", "committed").timer().count()).isEqualTo(2);
+        assertThat(meters.get(CommentIntake.COMMIT).tag("outcome", "failed").timer().count()).isZero();
+        assertThat(meters.get(CommentIntake.CONFLICTS).counter().count()).isZero();
+        assertThat(meters.get(CommentIntake.WAITING).gauge().value()).isZero();
+    }
+
+    @Test
+    void theWaitingMeterCountsTheCommentsQueuedBehindTheBatchBeingCommitted() throws Exception {
+        Future<?> first = submit("c0", 1, null);
+        firstBatchArrived.await();
+        Future<?> second = submit("c1", 1, null);
+        Future<?> third = submit("c2", 1, null);
+        awaitWaiting(2);
+
+        assertThat(meters.get(CommentIntake.WAITING).gauge().value()).isEqualTo(2.0);
+
+        firstBatchMayFinish.countDown();
+        first.get();
+        second.get();
+        third.get();
+        assertThat(meters.get(CommentIntake.WAITING).gauge().value()).isZero();
     }
 
     @Test
@@ -122,5 +153,18 @@ class CommentIntakeGroupingTest {
         submit("c1", 1, null).get();
 
         assertThat(batches).containsExactly(List.of("c1"));
+        assertThat(meters.get(CommentIntake.CONFLICTS).counter().count()).isEqualTo(2.0);
+        assertThat(meters.get(CommentIntake.COMMIT).tag("outcome", "committed").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchThatFailsIsTimedAsFailedAndCountsNoComments() throws Exception {
+        firstBatchMayFinish.countDown();
+
+        assertThatThrownBy(() -> submit("c1", 13, null).get()).hasCauseInstanceOf(IllegalStateException.class);
+
+        assertThat(meters.get(CommentIntake.COMMIT).tag("outcome", "failed").timer().count()).isEqualTo(1);
+        assertThat(meters.get(CommentIntake.COMMIT).tag("outcome", "committed").timer().count()).isZero();
+        assertThat(meters.get(CommentIntake.BATCH_SIZE).summary().count()).isZero();
     }
 }

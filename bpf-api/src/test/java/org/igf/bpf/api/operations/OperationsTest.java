@@ -71,6 +71,35 @@ class OperationsTest {
         assertThat(api.get("/actuator/prometheus", Api.COORDINATOR).status()).isEqualTo(403);
     }
 
+    @Test
+    void prometheusShowsHowTheCommentIntakeGroupsItsCommits() throws Exception {
+        String id = forums.aForumInConsultation(Instant.now().plus(Duration.ofDays(30)));
+        double batchesBefore = scraped("bpf_comments_intake_batch_size_count");
+
+        forums.comment(id, "Jane Commenter", null);
+        forums.comment(id, "John Commenter", null);
+
+        String scrape = api.get("/actuator/prometheus", Api.SECRETARIAT).body();
+        assertThat(value(scrape, "bpf_comments_intake_batch_size_count")).isGreaterThanOrEqualTo(batchesBefore + 1);
+        assertThat(value(scrape, "bpf_comments_intake_batch_size_sum")).isGreaterThanOrEqualTo(2.0);
+        assertThat(value(scrape, "bpf_comments_intake_commit_seconds_count{outcome=\"committed\"}")).isGreaterThanOrEqualTo(1.0);
+        assertThat(value(scrape, "bpf_comments_intake_commit_seconds_sum{outcome=\"committed\"}")).isPositive();
+        assertThat(scrape).containsPattern("(?m)^bpf_comments_intake_commit_seconds_count\\{outcome=\"failed\"} ");
+        assertThat(scrape).containsPattern("(?m)^bpf_comments_intake_conflicts_total ");
+        assertThat(value(scrape, "bpf_comments_intake_waiting")).isZero();
+    }
+
+    private double scraped(String series) {
+        return value(api.get("/actuator/prometheus", Api.SECRETARIAT).body(), series);
+    }
+
+    /** The value of one series (name and labels as written in the scrape) in a Prometheus scrape. */
+    private static double value(String scrape, String series) {
+        java.util.regex.Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.E+-]+)$").matcher(scrape);
+        assertThat(line.find()).as("a line for %s in the scrape", series).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+
     /**
      * Camunda keeps no history (level {@code none}): what Cockpit shows operators, running instances
      * and their incidents, is runtime data, and still there.
