@@ -426,12 +426,15 @@ public final class Benchmark {
         CpuTime.PerOperation cpu = cpuAfter.perOperation(cpuBefore, ok);
         if (!measured) {
             log("P1 %s (not reported): %d transitions in %.1f s = %.0f/s (answers by status %s); CPU per transition: %s; "
-                    + "the application's by part: %s", unreported, ok, seconds, ok / seconds, statuses, cpu.describe(), cpu.describeServerByPart());
+                    + "the application's by part: %s; cores busy %.0f %%", unreported, ok, seconds, ok / seconds, statuses, cpu.describe(),
+                    cpu.describeServerByPart(), cpu.coresBusy(ok / seconds));
             return;
         }
         report.add("P1-cpu-app", "P1: the application JVM's CPU per transition", "ms", cpu.server());
         report.add("P1-cpu-db", "P1: PostgreSQL's CPU per transition (with the P3 lag poller's queries)", "ms", cpu.database());
         report.add("P1-cpu-clients", "P1: the 16 clients' CPU per transition (this JVM, with the P3 lag poller)", "ms", cpu.driver());
+        report.add("P1-cores-busy", "P1: share of the machine's " + Runtime.getRuntime().availableProcessors()
+                + " cores that the application, PostgreSQL and the clients kept busy", "%", cpu.coresBusy(ok / seconds));
         report.baseline("P1-cpu-app", "B-camunda-16-cpu");
         report.baseline("P1-cpu-db", "B-camunda-16-db");
         addCpuByPart("P1", "transition", cpu);
@@ -444,9 +447,9 @@ public final class Benchmark {
         report.baseline("P1-rate", "B-camunda-16");
         report.baseline("P1-p50", "B-camunda-16-ms");
         log("P1: %d transitions in %.1f s = %.0f/s (answers by status %s); p50 %.1f ms, p99 %.1f ms; lag p50 %.0f ms, p99 %.0f ms (%d observed, %d not seen); "
-                + "CPU per transition: %s",
+                + "CPU per transition: %s; cores busy %.0f %%",
                 ok, seconds, ok / seconds, statuses, Stats.percentile(latencies, 50), Stats.percentile(latencies, 99),
-                Stats.percentile(lags, 50), Stats.percentile(lags, 99), lags.size(), pending.size(), cpu.describe());
+                Stats.percentile(lags, 50), Stats.percentile(lags, 99), lags.size(), pending.size(), cpu.describe(), cpu.coresBusy(ok / seconds));
         if (ok != 2 * forums.size()) {
             report.note("P1 repeat: " + ok + " of " + 2 * forums.size() + " transitions answered 200; answers by status " + statuses);
         }
@@ -534,14 +537,18 @@ public final class Benchmark {
             Thread.sleep(5);
         }
         double loadSeconds = (deadline - System.nanoTime()) / 1e9; // a run set up later than its load was due has less
-        // the CPU of the parties from here to the deadline, against the requests answered in that time (see CpuTime)
+        // the CPU of the parties from here to the deadline, against the requests answered in that time (see CpuTime),
+        // and what the comment intake did in that time (its meters, scraped outside the CPU samples)
+        IntakeMeters intakeBefore = IntakeMeters.scrape(http);
         CpuTime cpuBefore = cpu(app.pid());
         AtomicReference<CpuTime> cpuAtDeadline = new AtomicReference<>();
+        AtomicReference<IntakeMeters> intakeAtDeadline = new AtomicReference<>();
         Thread deadlineSample = new Thread(() -> {
             for (long left; (left = deadline - System.nanoTime()) > 0; ) {
                 LockSupport.parkNanos(left);
             }
             cpuAtDeadline.set(cpu(app.pid()));
+            intakeAtDeadline.set(IntakeMeters.scrape(http));
         }, "p2-cpu-at-deadline");
         deadlineSample.start();
         AtomicInteger answeredBeforeDeadline = new AtomicInteger();
@@ -582,6 +589,8 @@ public final class Benchmark {
         clients.shutdown();
         deadlineSample.join();
         CpuTime.PerOperation cpu = cpuAtDeadline.get().perOperation(cpuBefore, answeredBeforeDeadline.get());
+        double coresBusy = cpu.coresBusy(answeredBeforeDeadline.get() / loadSeconds);
+        IntakeMeters intake = intakeAtDeadline.get().since(intakeBefore);
         List<String> stored = database.strings(APP_DB, "select convert_from(payload, 'UTF8')::json->>'commentId' from domain_event_entry "
                 + "where aggregate_identifier = ? and payload_type like '%.CommentSubmitted'", forum);
         Set<String> missing = new java.util.HashSet<>(acknowledged);
@@ -599,14 +608,20 @@ public final class Benchmark {
             report.baseline("P2-cpu-app", "B-web-16-cpu");
             addCpuByPart("P2", "comment request", cpu);
             report.baseline("P2-cpu-db", "B-jdbc-16-db");
+            report.add("P2-cores-busy", "P2: share of the machine's " + Runtime.getRuntime().availableProcessors()
+                    + " cores that the application, PostgreSQL and the clients kept busy before the deadline", "%", coresBusy);
+            report.add("P2-intake-batch", "P2: comments per batch that the comment intake committed before the deadline (its meters)", "comments",
+                    intake.commentsPerBatch());
+            report.add("P2-intake-commit", "P2: the comment intake's time to commit one batch before the deadline, mean (its meters)", "ms",
+                    intake.millisPerCommit());
         }
         report.add("P2-lost", "P2 acknowledged comments not stored", "comments", missing.size());
         report.add("P2-unacked-stored", "P2 stored comments minus acknowledged ones (a failed answer whose comment was stored)", "comments", stored.size() - acknowledged.size());
         report.add("P2-late", "P2 comments accepted after the deadline (request sent after closesAt, answered 201)", "comments", lateAccepted.size());
         log("P2%s: %d comments acknowledged in the %.1f s before the deadline = %.0f/s, p99 %.1f ms; %d acknowledged in all, %d stored, %d lost, %d accepted after the deadline; answers by status %s; "
-                        + "CPU per request before the deadline: %s; the application's by part: %s",
+                        + "CPU per request before the deadline: %s; the application's by part: %s; cores busy %.0f %%; the intake before the deadline: %s",
                 unreported == null ? "" : " " + unreported + " (rate not reported)", beforeDeadline.get(), loadSeconds, rate, Stats.percentile(latencies, 99), acknowledged.size(), stored.size(), missing.size(), lateAccepted.size(), statuses,
-                cpu.describe(), cpu.describeServerByPart());
+                cpu.describe(), cpu.describeServerByPart(), coresBusy, intake.describe());
         report.note("P2 " + (unreported == null ? "repeat" : unreported) + " on forum " + forum + ": answers by status " + statuses + ", " + acknowledged.size() + " acknowledged, " + stored.size() + " stored");
     }
 

@@ -40,6 +40,15 @@ record CpuTime(double serverMillis, ThreadCpu serverThreads, Map<Long, Double> d
             return String.format(Locale.ROOT, "application %.2f ms, PostgreSQL %.2f ms, clients %.2f ms", server, database, driver);
         }
 
+        /**
+         * The share of the machine's cores that the three parties kept busy at this many operations per
+         * second: under 100 %, the rate is held back by waiting (for the disk, for a lock, for a batch),
+         * not by the CPU alone.
+         */
+        double coresBusy(double operationsPerSecond) {
+            return (server + database + driver) * operationsPerSecond / 1000 / Runtime.getRuntime().availableProcessors() * 100;
+        }
+
         /** For the log: the application's CPU by part. */
         String describeServerByPart() {
             StringBuilder text = new StringBuilder();
