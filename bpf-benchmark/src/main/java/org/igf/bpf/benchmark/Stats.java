@@ -9,8 +9,18 @@ final class Stats {
     private Stats() {
     }
 
+    /**
+     * The middle value, or the mean of the two middle values of an even number of them (quick mode's P5
+     * has two starts: the nearest rank would report the faster one alone).
+     */
     static double median(Collection<Double> values) {
-        return percentile(values, 50);
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /** Nearest-rank percentile. */
