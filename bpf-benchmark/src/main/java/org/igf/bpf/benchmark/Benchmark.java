@@ -430,17 +430,17 @@ public final class Benchmark {
         poller.join(60_000);
         int ok = statuses.getOrDefault(200, 0);
         CpuTime.PerOperation cpu = cpuAfter.perOperation(cpuBefore, ok);
+        double coresBusy = cpu.coresBusy(ok / seconds);
         if (!measured) {
             log("P1 %s (not reported): %d transitions in %.1f s = %.0f/s (answers by status %s); CPU per transition: %s; "
                     + "the application's by part: %s; cores busy %.0f %%", unreported, ok, seconds, ok / seconds, statuses, cpu.describe(),
-                    cpu.describeServerByPart(), cpu.coresBusy(ok / seconds));
+                    cpu.describeServerByPart(), coresBusy);
             return;
         }
         report.add("P1-cpu-app", "P1: the application JVM's CPU per transition", "ms", cpu.server());
         report.add("P1-cpu-db", "P1: PostgreSQL's CPU per transition (with the P3 lag poller's queries)", "ms", cpu.database());
         report.add("P1-cpu-clients", "P1: the 16 clients' CPU per transition (this JVM, with the P3 lag poller)", "ms", cpu.driver());
-        report.add("P1-cores-busy", "P1: share of the machine's " + Runtime.getRuntime().availableProcessors()
-                + " cores that the application, PostgreSQL and the clients kept busy", "%", cpu.coresBusy(ok / seconds));
+        addCoresBusy("P1", "", coresBusy);
         report.baseline("P1-cpu-app", "B-camunda-16-cpu");
         report.baseline("P1-cpu-db", "B-camunda-16-db");
         addCpuByPart("P1", "transition", cpu);
@@ -455,7 +455,7 @@ public final class Benchmark {
         log("P1: %d transitions in %.1f s = %.0f/s (answers by status %s); p50 %.1f ms, p99 %.1f ms; lag p50 %.0f ms, p99 %.0f ms (%d observed, %d not seen); "
                 + "CPU per transition: %s; cores busy %.0f %%",
                 ok, seconds, ok / seconds, statuses, Stats.percentile(latencies, 50), Stats.percentile(latencies, 99),
-                Stats.percentile(lags, 50), Stats.percentile(lags, 99), lags.size(), pending.size(), cpu.describe(), cpu.coresBusy(ok / seconds));
+                Stats.percentile(lags, 50), Stats.percentile(lags, 99), lags.size(), pending.size(), cpu.describe(), coresBusy);
         if (ok != 2 * forums.size()) {
             report.note("P1 repeat: " + ok + " of " + 2 * forums.size() + " transitions answered 200; answers by status " + statuses);
         }
@@ -614,8 +614,7 @@ public final class Benchmark {
             report.baseline("P2-cpu-app", "B-web-16-cpu");
             addCpuByPart("P2", "comment request", cpu);
             report.baseline("P2-cpu-db", "B-jdbc-16-db");
-            report.add("P2-cores-busy", "P2: share of the machine's " + Runtime.getRuntime().availableProcessors()
-                    + " cores that the application, PostgreSQL and the clients kept busy before the deadline", "%", coresBusy);
+            addCoresBusy("P2", " before the deadline", coresBusy);
             report.add("P2-intake-batch", "P2: comments per batch that the comment intake committed before the deadline (its meters)", "comments",
                     intake.commentsPerBatch());
             report.add("P2-intake-commit", "P2: the comment intake's time to commit one batch before the deadline, mean (its meters)", "ms",
@@ -629,6 +628,12 @@ public final class Benchmark {
                 unreported == null ? "" : " " + unreported + " (rate not reported)", beforeDeadline.get(), loadSeconds, rate, Stats.percentile(latencies, 99), acknowledged.size(), stored.size(), missing.size(), lateAccepted.size(), statuses,
                 cpu.describe(), cpu.describeServerByPart(), coresBusy, intake.describe());
         report.note("P2 " + (unreported == null ? "repeat" : unreported) + " on forum " + forum + ": answers by status " + statuses + ", " + acknowledged.size() + " acknowledged, " + stored.size() + " stored");
+    }
+
+    /** The share of the cores the parties kept busy over a measure's span (see {@link CpuTime.PerOperation#coresBusy}). */
+    private void addCoresBusy(String measure, String span, double percent) {
+        report.add(measure + "-cores-busy", measure + ": share of the machine's " + Runtime.getRuntime().availableProcessors()
+                + " cores that the application, PostgreSQL and the clients kept busy" + span, "%", percent);
     }
 
     /** The application's CPU per operation by the part of it that used it (see {@link ThreadCpu}). */
