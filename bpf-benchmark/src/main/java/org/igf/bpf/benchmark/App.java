@@ -37,6 +37,11 @@ final class App {
         this(List.of("-jar", jar.toString()), "/actuator/health", log, port, environment);
     }
 
+    /** The application launched by these JVM arguments (the class-data archive, {@code -jar} of the extracted jar: {@link FasterStart#launch()}). */
+    static App launched(List<String> launch, Path log, int port, Map<String, String> environment) {
+        return new App(launch, "/actuator/health", log, port, environment);
+    }
+
     /** {@link BareWeb} on the benchmark's own class path, with the application's heap. */
     static App bareWeb(Path log, int port) {
         return new App(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath(), BareWeb.class.getName(),
