@@ -37,7 +37,8 @@ final class FasterStart {
         Path archive = dir.resolve("bpf-api.jsa");
         Map<String, String> training = new java.util.HashMap<>(environment);
         training.put("PORT", String.valueOf(port));
-        double train = run(List.of(App.javaBinary(), App.HEAP, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
+        // the archive holds classes, not compiled code: the training start need not compile beyond C1
+        double train = run(List.of(App.javaBinary(), App.HEAP, "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
                 "-jar", jar.toString(), "--bpf.startup.exit-when-ready=true"), log, training);
         if (!Files.isRegularFile(jar) || !Files.isRegularFile(archive)) {
             throw new IllegalStateException("the faster start's jar or archive is missing after its training start: " + jar + ", " + archive + "; see " + log);
