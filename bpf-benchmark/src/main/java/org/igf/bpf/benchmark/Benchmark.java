@@ -858,7 +858,7 @@ public final class Benchmark {
         fasterStart = FasterStart.prepare(jar, run.resolve("faster-start"), run.resolve("training.log"), fasterStartPort, environment);
         log("faster start prepared: the jar extracted in %.1f s, its training start (on the empty database: schema created, ready, "
                         + "stopped, the archive written) took %.1f s; archive %.0f MB",
-                fasterStart.extractSeconds, fasterStart.trainingSeconds, fasterStart.archiveBytes() / (1024.0 * 1024));
+                fasterStart.extractSeconds(), fasterStart.trainingSeconds(), fasterStart.archiveMegabytes());
     }
 
     private void p5() throws Exception {
@@ -881,7 +881,7 @@ public final class Benchmark {
                         + "The app JVM runs with %s (as bpf-cluster-tests); the baseline is the build of the bare Camunda engine in this JVM.",
                 mode.jarStarts == 1 ? "one start by java -jar (the first), " + mode.starts + " faster starts"
                         : mode.jarStarts + " starts by java -jar, " + mode.starts + " faster starts",
-                fasterStart.extractSeconds, fasterStart.trainingSeconds, fasterStart.archiveBytes() / (1024.0 * 1024), App.HEAP));
+                fasterStart.extractSeconds(), fasterStart.trainingSeconds(), fasterStart.archiveMegabytes(), App.HEAP));
         double startSeconds = report.figure("P5-start", "", "").median();
         double heapMegabytes = report.figure("P5-heap", "", "").median();
         if (startSeconds > P5_START_AT_MOST || heapMegabytes > P5_HEAP_AT_MOST) {

@@ -3,7 +3,7 @@ package org.igf.bpf.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,19 +13,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code java -Djarmode=tools -jar ... extract}), then one training start of the extracted jar that writes
  * the class-data archive of the classes it loaded and stops once ready ({@code bpf.startup.exit-when-ready}).
  */
-final class FasterStart {
-
-    final Path jar;
-    final Path archive;
-    final double extractSeconds;
-    final double trainingSeconds;
-
-    private FasterStart(Path jar, Path archive, double extractSeconds, double trainingSeconds) {
-        this.jar = jar;
-        this.archive = archive;
-        this.extractSeconds = extractSeconds;
-        this.trainingSeconds = trainingSeconds;
-    }
+record FasterStart(Path jar, Path archive, double archiveMegabytes, double extractSeconds, double trainingSeconds) {
 
     /** Extracts {@code packagedJar} into {@code dir} and runs the training start there, with this environment (the database's settings). */
     static FasterStart prepare(Path packagedJar, Path dir, Path log, int port, Map<String, String> environment) throws IOException, InterruptedException {
@@ -35,7 +23,7 @@ final class FasterStart {
                 log, Map.of());
         Path jar = dir.resolve(packagedJar.getFileName());
         Path archive = dir.resolve("bpf-api.jsa");
-        Map<String, String> training = new java.util.HashMap<>(environment);
+        Map<String, String> training = new HashMap<>(environment);
         training.put("PORT", String.valueOf(port));
         // the archive holds classes, not compiled code: the training start need not compile beyond C1
         double train = run(List.of(App.javaBinary(), App.HEAP, "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
@@ -43,7 +31,7 @@ final class FasterStart {
         if (!Files.isRegularFile(jar) || !Files.isRegularFile(archive)) {
             throw new IllegalStateException("the faster start's jar or archive is missing after its training start: " + jar + ", " + archive + "; see " + log);
         }
-        return new FasterStart(jar, archive, extract, train);
+        return new FasterStart(jar, archive, Files.size(archive) / (1024.0 * 1024), extract, train);
     }
 
     /** The launch of every start after the training: the archive and the extracted jar, both by the same paths as in the training. */
@@ -51,12 +39,8 @@ final class FasterStart {
         return List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString());
     }
 
-    long archiveBytes() throws IOException {
-        return Files.size(archive);
-    }
-
     private static double run(List<String> command, Path log, Map<String, String> environment) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
