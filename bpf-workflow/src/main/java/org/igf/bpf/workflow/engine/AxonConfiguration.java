@@ -47,6 +47,9 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
+    /** Every aggregate's commands find their target through it (the command classes' annotated members, looked up once). */
+    private static final CachedCommandTargetResolver TARGETS = new CachedCommandTargetResolver();
+
     @Bean
     public EventSchema eventSchema() {
         return EventSchema.builder()
@@ -201,7 +204,8 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule forumAggregateModule(AggregateCache forumAggregateCache) {
         return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ForumAggregate.class)
-                .configureCache(configuration -> forumAggregateCache));
+                .configureCache(configuration -> forumAggregateCache)
+                .configureCommandTargetResolver(configuration -> TARGETS));
     }
 
     @Bean
@@ -216,7 +220,8 @@ public class AxonConfiguration {
 
     private static <A> AggregateConfigurer<A> cached(Class<A> aggregate, int cacheSize) {
         return AggregateConfigurer.defaultConfiguration(aggregate)
-                .configureCache(configuration -> new AggregateCache(cacheSize, configuration::eventStore));
+                .configureCache(configuration -> new AggregateCache(cacheSize, configuration::eventStore))
+                .configureCommandTargetResolver(configuration -> TARGETS);
     }
 
     /** Runs a command that lost a race for the aggregate's next event once more (outside callers' transactions). */
