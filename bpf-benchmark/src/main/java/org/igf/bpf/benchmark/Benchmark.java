@@ -75,7 +75,6 @@ public final class Benchmark {
     private final Map<String, Path> recordings = new LinkedHashMap<>();
     private Database database;
     private Map<String, String> environment;
-    private int fasterStartPort;
     private FasterStart fasterStart;
     private App app;
     private Http http;
@@ -126,6 +125,7 @@ public final class Benchmark {
         log("PostgreSQL on port %d: fsync=%s synchronous_commit=%s", database.port(), database.show("fsync"), database.show("synchronous_commit"));
 
         baselines();
+        createApplicationDatabase();
         prepareFasterStart();
         startApplication();
         p1AndP3Lag();
@@ -839,13 +839,8 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- P5
 
-    /**
-     * The faster start (P5), prepared as the README says before anything of the application runs: the jar
-     * extracted, then the training start, which on the run's empty database creates the schema (Camunda's
-     * tables, Flyway's migrations) as any first start does, and stops once ready, writing the archive. Nothing
-     * else runs meanwhile.
-     */
-    private void prepareFasterStart() throws Exception {
+    /** The application's empty database, and the environment every launch of the application gets to reach it. */
+    private void createApplicationDatabase() throws SQLException {
         database.create(APP_DB);
         environment = Map.of(
                 "BPF_DB_URL", database.url(APP_DB),
@@ -853,9 +848,17 @@ public final class Benchmark {
                 "BPF_DB_PASSWORD", "",
                 "BPF_DEMO_ACCOUNTS", "true",
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        fasterStartPort = freePort();
+    }
+
+    /**
+     * The faster start (P5), prepared as the README says before anything of the application runs: the jar
+     * extracted, then the training start, which on the run's empty database creates the schema (Camunda's
+     * tables, Flyway's migrations) as any first start does, and stops once ready, writing the archive. Nothing
+     * else runs meanwhile.
+     */
+    private void prepareFasterStart() throws Exception {
         Path run = dir.resolve("run");
-        fasterStart = FasterStart.prepare(jar, run.resolve("faster-start"), run.resolve("training.log"), fasterStartPort, environment);
+        fasterStart = FasterStart.prepare(jar, run.resolve("faster-start"), run.resolve("training.log"), freePort(), environment);
         log("faster start prepared: the jar extracted in %.1f s, its training start (on the empty database: schema created, ready, "
                         + "stopped, the archive written) took %.1f s; archive %.0f MB",
                 fasterStart.extractSeconds(), fasterStart.trainingSeconds(), fasterStart.archiveMegabytes());
@@ -867,7 +870,7 @@ public final class Benchmark {
             startAndMeasure(JAR_START, "restart " + r + " on the existing schema, " + storedEvents() + " events stored");
         }
         app.stop();
-        app = App.launched(fasterStart.launch(), dir.resolve("run").resolve("app.log"), fasterStartPort, environment);
+        app = App.launched(fasterStart.launch(), dir.resolve("run").resolve("app.log"), fasterStart.port(), environment);
         for (int r = 1; r <= mode.starts; r++) {
             if (r > 1) {
                 app.stop();

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
  * The README's faster start (Operations), prepared as an operator prepares it: the packaged jar extracted
  * ({@code java -Djarmode=tools -jar ... extract}), then one training start of the extracted jar that writes
  * the class-data archive of the classes it loaded and stops once ready ({@code bpf.startup.exit-when-ready}).
+ * The training start and every faster start after it listen on {@code port}.
  */
-record FasterStart(Path jar, Path archive, double archiveMegabytes, double extractSeconds, double trainingSeconds) {
+record FasterStart(Path jar, Path archive, int port, double archiveMegabytes, double extractSeconds, double trainingSeconds) {
 
     /** Extracts {@code packagedJar} into {@code dir} and runs the training start there, with this environment (the database's settings). */
     static FasterStart prepare(Path packagedJar, Path dir, Path log, int port, Map<String, String> environment) throws IOException, InterruptedException {
@@ -31,7 +32,7 @@ record FasterStart(Path jar, Path archive, double archiveMegabytes, double extra
         if (!Files.isRegularFile(jar) || !Files.isRegularFile(archive)) {
             throw new IllegalStateException("the faster start's jar or archive is missing after its training start: " + jar + ", " + archive + "; see " + log);
         }
-        return new FasterStart(jar, archive, Files.size(archive) / (1024.0 * 1024), extract, train);
+        return new FasterStart(jar, archive, port, Files.size(archive) / (1024.0 * 1024), extract, train);
     }
 
     /** The launch of every start after the training: the archive and the extracted jar, both by the same paths as in the training. */

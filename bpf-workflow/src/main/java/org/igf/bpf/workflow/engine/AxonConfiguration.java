@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * Axon on the shared PostgreSQL: JDBC event store and token store with snake_case tables (DDL in
@@ -203,24 +204,25 @@ public class AxonConfiguration {
 
     @Bean
     public ConfigurerModule forumAggregateModule(AggregateCache forumAggregateCache) {
-        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ForumAggregate.class)
-                .configureCache(configuration -> forumAggregateCache)
-                .configureCommandTargetResolver(configuration -> TARGETS));
+        return configurer -> configurer.configureAggregate(aggregate(ForumAggregate.class, configuration -> forumAggregateCache));
     }
 
     @Bean
     public ConfigurerModule accountAggregateModule(@Value("${bpf.axon.aggregate-cache-size:256}") int cacheSize) {
-        return configurer -> configurer.configureAggregate(cached(AccountAggregate.class, cacheSize));
+        return configurer -> configurer.configureAggregate(
+                aggregate(AccountAggregate.class, configuration -> new AggregateCache(cacheSize, configuration::eventStore)));
     }
 
     @Bean
     public ConfigurerModule cycleAggregateModule(@Value("${bpf.axon.aggregate-cache-size:256}") int cacheSize) {
-        return configurer -> configurer.configureAggregate(cached(CycleAggregate.class, cacheSize));
+        return configurer -> configurer.configureAggregate(
+                aggregate(CycleAggregate.class, configuration -> new AggregateCache(cacheSize, configuration::eventStore)));
     }
 
-    private static <A> AggregateConfigurer<A> cached(Class<A> aggregate, int cacheSize) {
+    /** How every aggregate type is configured: its cache, and its commands' targets found through {@link #TARGETS}. */
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> aggregate, Function<org.axonframework.config.Configuration, AggregateCache> cache) {
         return AggregateConfigurer.defaultConfiguration(aggregate)
-                .configureCache(configuration -> new AggregateCache(cacheSize, configuration::eventStore))
+                .configureCache(cache::apply)
                 .configureCommandTargetResolver(configuration -> TARGETS);
     }
 
