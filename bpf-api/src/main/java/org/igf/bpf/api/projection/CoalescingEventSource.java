@@ -13,13 +13,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The event store as the projections' processors read it: a processor that has caught up and waits
  * for the next event, when one arrives, waits {@code window} longer before it takes it, so that the
- * events committed meanwhile join the same batch. Under a steady stream of stage transitions each
- * processor then handles a few events per transaction (one token update, one read and one write per
- * row) instead of one transaction per event; the read models are at most {@code window} later.
+ * events committed meanwhile join the same batch; and a processor whose last batch took every event
+ * there was begins its next one no sooner than {@code window} after that one began. Under a steady
+ * stream of changes each processor then handles the events of a window per transaction (one token
+ * update, one read and one write per row) instead of one transaction per event, or per the few events
+ * committed while it handled its last batch; the read models are at most about {@code window} later.
  * <p>
- * Only the wait after being idle is lengthened: a processor that has events waiting (a replay, a
- * backlog) takes them at once, so a rebuild runs as fast as without it. Everything else, tokens
- * included, is the event store's own.
+ * A processor whose last batch ended full (a replay, a backlog) takes the next one at once, so a rebuild
+ * runs as fast as without it. Everything else, tokens included, is the event store's own.
  */
 public final class CoalescingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -60,31 +61,64 @@ public final class CoalescingEventSource implements StreamableMessageSource<Trac
         return events.createTokenSince(duration);
     }
 
-    /** The store's stream, with the wait after an idle spell lengthened by the window. */
-    private record CoalescingStream(BlockingStream<TrackedEventMessage<?>> stream, long windowNanos)
-            implements BlockingStream<TrackedEventMessage<?>> {
+    /**
+     * The store's stream, with the wait after an idle spell lengthened by the window, and a batch begun no
+     * sooner than a window after the previous one when that one had taken every event there was. One
+     * processor's thread uses a stream, so its fields need no guard.
+     */
+    private static final class CoalescingStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> stream;
+        private final long windowNanos;
+        private long batchBegan;
+        private boolean caughtUp;
+
+        private CoalescingStream(BlockingStream<TrackedEventMessage<?>> stream, long windowNanos) {
+            this.stream = stream;
+            this.windowNanos = windowNanos;
+        }
 
         @Override
         public boolean hasNextAvailable() {
             return stream.hasNextAvailable();
         }
 
+        /**
+         * A processor asks this once per batch, then takes events while {@link #peek()} finds one and the batch
+         * has room. When its last look found none, the batch before had caught up with the store: under a steady
+         * stream the next one waits until a window after that one began, so the events committed meanwhile join
+         * it. A batch that ended full leaves a backlog, which is taken at once.
+         */
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             if (stream.hasNextAvailable()) {
-                return true;
+                if (caughtUp) {
+                    long rest = batchBegan + windowNanos - System.nanoTime();
+                    if (rest > 0) {
+                        TimeUnit.NANOSECONDS.sleep(rest);
+                    }
+                }
+                return begin();
             }
             if (timeout <= 0 || !stream.hasNextAvailable(timeout, unit)) {
                 return false;
             }
             // the first event after an idle spell: give the ones committed right after it time to arrive
             TimeUnit.NANOSECONDS.sleep(windowNanos);
+            return begin();
+        }
+
+        private boolean begin() {
+            batchBegan = System.nanoTime();
+            caughtUp = false;
             return true;
         }
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return stream.peek();
+            Optional<TrackedEventMessage<?>> next = stream.peek();
+            caughtUp = next.isEmpty();
+            return next;
         }
 
         @Override

@@ -73,6 +73,56 @@ class CoalescingEventSourceTest {
     }
 
     @Test
+    void underASteadyStreamABatchBeginsNoSoonerThanAWindowAfterThePreviousOne() throws Exception {
+        CoalescingEventSource source = new CoalescingEventSource(store, WINDOW);
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
+            // an event every 10 ms for 1.2 s
+            CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 120; i++) {
+                    store.publish(GenericEventMessage.asEventMessage("event " + i));
+                    pause(10);
+                }
+            });
+            List<Long> began = new ArrayList<>();
+            List<List<Object>> batches = new ArrayList<>();
+            int taken = 0;
+            while (taken < 120 && stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
+                began.add(System.nanoTime());
+                List<Object> batch = batch(stream, 1000);
+                batches.add(batch);
+                taken += batch.size();
+                pause(30); // handling the batch: the next events are waiting when it asks again
+            }
+            publishing.join();
+
+            assertThat(taken).isEqualTo(120);
+            // without the window between batches, each batch would hold the three or so events of the last 30 ms
+            assertThat(batches).hasSizeLessThanOrEqualTo(6);
+            for (int i = 1; i < began.size(); i++) {
+                assertThat(Duration.ofNanos(began.get(i) - began.get(i - 1))).isGreaterThanOrEqualTo(WINDOW.minusMillis(20));
+            }
+        }
+    }
+
+    @Test
+    void aBatchThatEndedFullLeavesABacklogThatIsTakenAtOnce() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            store.publish(GenericEventMessage.asEventMessage("event " + i));
+        }
+        CoalescingEventSource source = new CoalescingEventSource(store, WINDOW);
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken())) {
+            long start = System.nanoTime();
+            List<Integer> sizes = new ArrayList<>();
+            // as a processor with a batch size of 10 asks
+            while (sizes.stream().mapToInt(Integer::intValue).sum() < 50 && stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                sizes.add(batch(stream, 10).size());
+            }
+            assertThat(sizes).containsExactly(10, 10, 10, 10, 10);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WINDOW);
+        }
+    }
+
+    @Test
     void noEventWithinTheTimeoutIsAnsweredAsWithoutTheWindow() throws Exception {
         CoalescingEventSource source = new CoalescingEventSource(store, WINDOW);
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
@@ -80,6 +130,16 @@ class CoalescingEventSourceTest {
             assertThat(stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100).plus(WINDOW));
         }
+    }
+
+    /** What a tracking processor does once the stream said an event is there: takes events while one is there and the batch has room. */
+    private static List<Object> batch(BlockingStream<TrackedEventMessage<?>> stream, int batchSize) throws InterruptedException {
+        List<Object> batch = new ArrayList<>();
+        batch.add(stream.nextAvailable().getPayload());
+        while (batch.size() < batchSize && stream.peek().isPresent()) {
+            batch.add(stream.nextAvailable().getPayload());
+        }
+        return batch;
     }
 
     private static List<Object> payloads(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {

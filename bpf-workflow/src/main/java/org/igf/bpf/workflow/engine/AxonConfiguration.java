@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -50,6 +51,13 @@ public class AxonConfiguration {
 
     /** Every aggregate's commands find their target through it (the command classes' annotated members, looked up once). */
     private static final CachedCommandTargetResolver TARGETS = new CachedCommandTargetResolver();
+
+    /**
+     * How often, at most, the event store's producer reads the tail of the store for the projections: under
+     * a steady stream of commits each read takes the events of this long, and the read models are at most
+     * this much later.
+     */
+    static final Duration TAIL_READ_INTERVAL = Duration.ofMillis(10);
 
     @Bean
     public EventSchema eventSchema() {
@@ -72,14 +80,15 @@ public class AxonConfiguration {
     /**
      * The JDBC event store as Axon's autoconfiguration builds it, but reading up to 1,000 events per
      * query (Axon's default is 100): a projection replaying the store makes a tenth of the round trips;
-     * and without snapshots (see {@link EventStoreWithoutSnapshots}).
+     * without snapshots, and reading the tail at most once per {@link #TAIL_READ_INTERVAL} (see
+     * {@link ApplicationEventStorageEngine}).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema) {
-        return new EventStoreWithoutSnapshots(JdbcEventStorageEngine.builder()
+        return new ApplicationEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -88,7 +97,7 @@ public class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(1000));
+                .batchSize(1000), TAIL_READ_INTERVAL);
     }
 
     /**
