@@ -93,22 +93,14 @@ public final class CoalescingEventSource implements StreamableMessageSource<Trac
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             if (stream.hasNextAvailable()) {
                 if (caughtUp) {
-                    long rest = batchBegan + windowNanos - System.nanoTime();
-                    if (rest > 0) {
-                        TimeUnit.NANOSECONDS.sleep(rest);
-                    }
+                    TimeUnit.NANOSECONDS.sleep(batchBegan + windowNanos - System.nanoTime()); // nothing when the window has passed
                 }
-                return begin();
-            }
-            if (timeout <= 0 || !stream.hasNextAvailable(timeout, unit)) {
+            } else if (timeout <= 0 || !stream.hasNextAvailable(timeout, unit)) {
                 return false;
+            } else {
+                // the first event after an idle spell: give the ones committed right after it time to arrive
+                TimeUnit.NANOSECONDS.sleep(windowNanos);
             }
-            // the first event after an idle spell: give the ones committed right after it time to arrive
-            TimeUnit.NANOSECONDS.sleep(windowNanos);
-            return begin();
-        }
-
-        private boolean begin() {
             batchBegan = System.nanoTime();
             caughtUp = false;
             return true;

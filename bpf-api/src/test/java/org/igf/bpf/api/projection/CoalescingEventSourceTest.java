@@ -45,7 +45,7 @@ class CoalescingEventSourceTest {
             assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
             long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             // the second event, published 50 ms after the first, is there when the processor looks
-            List<Object> batch = payloads(stream);
+            List<Object> batch = batch(stream, Integer.MAX_VALUE);
             publishing.join();
 
             assertThat(batch).containsExactly("first", "second");
@@ -55,9 +55,7 @@ class CoalescingEventSourceTest {
 
     @Test
     void eventsAlreadyWaitingAreTakenWithoutDelay() throws Exception {
-        for (int i = 0; i < 50; i++) {
-            store.publish(GenericEventMessage.asEventMessage("event " + i));
-        }
+        publishEvents(50);
         CoalescingEventSource source = new CoalescingEventSource(store, WINDOW);
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken())) {
             long start = System.nanoTime();
@@ -106,9 +104,7 @@ class CoalescingEventSourceTest {
 
     @Test
     void aBatchThatEndedFullLeavesABacklogThatIsTakenAtOnce() throws Exception {
-        for (int i = 0; i < 50; i++) {
-            store.publish(GenericEventMessage.asEventMessage("event " + i));
-        }
+        publishEvents(50);
         CoalescingEventSource source = new CoalescingEventSource(store, WINDOW);
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken())) {
             long start = System.nanoTime();
@@ -142,12 +138,10 @@ class CoalescingEventSourceTest {
         return batch;
     }
 
-    private static List<Object> payloads(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
-        List<Object> payloads = new ArrayList<>();
-        while (stream.hasNextAvailable()) {
-            payloads.add(stream.nextAvailable().getPayload());
+    private void publishEvents(int count) {
+        for (int i = 0; i < count; i++) {
+            store.publish(GenericEventMessage.asEventMessage("event " + i));
         }
-        return payloads;
     }
 
     private static void pause(long millis) {

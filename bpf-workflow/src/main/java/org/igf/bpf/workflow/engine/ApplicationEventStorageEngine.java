@@ -68,12 +68,10 @@ final class ApplicationEventStorageEngine extends JdbcEventStorageEngine {
             lastTailRead = due;
             rest = due - now;
         }
-        if (rest > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(rest);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            TimeUnit.NANOSECONDS.sleep(rest); // nothing when the interval has passed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
