@@ -17,6 +17,7 @@ import org.igf.bpf.core.forum.CommentDecision;
 import org.igf.bpf.core.forum.ForumId;
 import org.igf.bpf.core.forum.SubmitComment;
 import org.igf.bpf.core.forum.SubmitComments;
+import org.igf.bpf.workflow.engine.AggregateCache;
 import org.igf.bpf.workflow.engine.MessageAttribution;
 import org.igf.bpf.workflow.engine.RequestCorrelation;
 import org.slf4j.Logger;
@@ -235,13 +236,17 @@ public class CommentIntake {
     /**
      * The command and the email rows in one unit of work and its one transaction. The command runs in
      * a unit of work nested in this one, so its events are appended, and the forum left in the
-     * aggregate cache, only when this one commits.
+     * aggregate cache, only when this one commits. The cached forum is used without reading the
+     * store's last sequence number first ({@link AggregateCache#trustCachedVersions}): a batch on a forum
+     * that another node appended to since loses the race and runs again ({@link #commitRetryingConflicts}),
+     * and the batches in between save a round trip to the database each.
      */
     private List<CommentDecision> commitOnce(ForumId forumId, List<Pending> batch) {
         SubmitComments command = new SubmitComments(forumId, batch.stream()
                 .map(pending -> new SubmitComments.Entry(pending.comment(), pending.metaData())).toList());
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
+        AggregateCache.trustCachedVersions(unitOfWork);
         ResultMessage<List<CommentDecision>> result = unitOfWork.executeWithResult(() -> {
             List<CommentDecision> decisions = commands.sendAndWait(command);
             Map<String, String> emails = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.igf.bpf.core.shared.LeastRecentlyUsed;
@@ -36,11 +37,17 @@ import java.util.function.Supplier;
  * sequence number of that aggregate is read (one indexed lookup); if it differs from the cached
  * version the entry is dropped and the aggregate is read from the store. A node appending between
  * that check and this node's append still loses on the unique key ({@code ConcurrencyException});
- * the rollback evicts the entry and {@link RetryingCommandGateway} runs the command once more.</li>
+ * the rollback evicts the entry and {@link RetryingCommandGateway} runs the command once more. A caller
+ * that runs its own work again after such a lost race may skip the read for the commands of its unit of
+ * work ({@link #trustCachedVersions}): a stale entry then costs it one lost race instead of a read before
+ * every command.</li>
  * <li><b>Bounded.</b> At most {@code capacity} aggregates, the least recently used leaving first.</li>
  * </ul>
  */
 public class AggregateCache implements Cache {
+
+    /** The resource of a root unit of work whose commands use cached aggregates unchecked ({@link #trustCachedVersions}). */
+    private static final String TRUSTS_CACHED_VERSIONS = AggregateCache.class.getName() + ".trustsCachedVersions";
 
     /**
      * The event store, looked up once, on first use: it is built after the caches, and looking it up
@@ -64,11 +71,27 @@ public class AggregateCache implements Cache {
         if (entry == null) {
             return null;
         }
-        if (!Objects.equals(cachedVersion(entry), storedVersion(key))) {
+        if (!trustsCachedVersions() && !Objects.equals(cachedVersion(entry), storedVersion(key))) {
             remove(key);
             return null;
         }
         return (V) entry;
+    }
+
+    /**
+     * Lets the commands of this unit of work, and of the units nested in it, use a cached aggregate without
+     * reading the store's last sequence number first. Only for a caller that runs its own transaction and
+     * runs its work again when it loses the race for an aggregate's next sequence number: if another node
+     * appended since the aggregate was cached, the append fails on the unique key, the rollback evicts the
+     * entry, and the next attempt reads the stored aggregate. A command inside a caller's transaction
+     * cannot be run again, and keeps the read.
+     */
+    public static void trustCachedVersions(UnitOfWork<?> unitOfWork) {
+        unitOfWork.root().resources().put(TRUSTS_CACHED_VERSIONS, Boolean.TRUE);
+    }
+
+    private static boolean trustsCachedVersions() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources().containsKey(TRUSTS_CACHED_VERSIONS);
     }
 
     @Override
