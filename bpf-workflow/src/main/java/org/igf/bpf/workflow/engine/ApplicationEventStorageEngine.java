@@ -89,12 +89,12 @@ final class ApplicationEventStorageEngine extends JdbcEventStorageEngine {
 
         @Override
         public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
-            if (batch == null) {
-                paceTailRead();
-            }
             if (batch == null || !batch.hasNext()) {
                 if (last) {
                     return false;
+                }
+                if (batch == null) {
+                    paceTailRead(); // the read's first query
                 }
                 List<? extends TrackedEventData<?>> events = fetchTrackedEvents(token, batchSize());
                 last = events.size() < batchSize();
